@@ -1,0 +1,1 @@
+export { vspherePlugin as default } from './plugin';

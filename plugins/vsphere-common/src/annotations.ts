@@ -1,0 +1,68 @@
+import { Entity } from '@backstage/catalog-model';
+
+/**
+ * Names the Supervisor namespace behind an entity; its presence shows the vSphere tab.
+ * @public
+ */
+export const ANNOTATION_SUPERVISOR_NAMESPACE =
+  'vsphere.vmware.com/supervisor-namespace';
+
+/**
+ * Names the vCenter (as configured under `vsphere.vcenters[].name`); optional with one vCenter.
+ * @public
+ */
+export const ANNOTATION_VCENTER = 'vsphere.vmware.com/vcenter';
+
+/**
+ * A Kubernetes label selector that narrows the VMs shown for an entity.
+ * @public
+ */
+export const ANNOTATION_VM_SELECTOR = 'vsphere.vmware.com/vm-selector';
+
+/**
+ * Narrows the clusters shown for an entity to one cluster name.
+ * @public
+ */
+export const ANNOTATION_CLUSTER = 'vsphere.vmware.com/cluster';
+
+/**
+ * What an entity's annotations ask the vSphere views to show.
+ * @public
+ */
+export interface VsphereEntityTarget {
+  namespace: string;
+  vcenter?: string;
+  vmSelector?: string;
+  cluster?: string;
+}
+
+/**
+ * True when the entity carries the Supervisor namespace annotation.
+ * @public
+ */
+export function isVsphereAvailable(entity: Entity): boolean {
+  return Boolean(
+    entity.metadata.annotations?.[ANNOTATION_SUPERVISOR_NAMESPACE]?.trim(),
+  );
+}
+
+/**
+ * Reads the vSphere annotations of an entity, or undefined when it has no namespace annotation.
+ * @public
+ */
+export function getVsphereEntityTarget(
+  entity: Entity,
+): VsphereEntityTarget | undefined {
+  const annotations = entity.metadata.annotations ?? {};
+  const namespace = annotations[ANNOTATION_SUPERVISOR_NAMESPACE]?.trim();
+  if (!namespace) {
+    return undefined;
+  }
+  const optional = (key: string) => annotations[key]?.trim() || undefined;
+  return {
+    namespace,
+    vcenter: optional(ANNOTATION_VCENTER),
+    vmSelector: optional(ANNOTATION_VM_SELECTOR),
+    cluster: optional(ANNOTATION_CLUSTER),
+  };
+}

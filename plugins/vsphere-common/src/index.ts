@@ -1,0 +1,8 @@
+/**
+ * Types, annotation keys and permissions shared by the vSphere plugins.
+ *
+ * @packageDocumentation
+ */
+
+export * from './annotations';
+export * from './permissions';

@@ -1,0 +1,55 @@
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /** Connections of the vSphere plugins. */
+  vsphere?: {
+    /** The vCenters to read and provision through; names are what catalog annotations refer to. */
+    vcenters: Array<{
+      /** Name used in the `vsphere.vmware.com/vcenter` annotation and in templates; a DNS label. */
+      name: string;
+      /** Base URL of the vCenter, e.g. https://vcenter.example.com. */
+      url: string;
+      /** User the plugins log in as. */
+      username: string;
+      /**
+       * Password of that user.
+       * @visibility secret
+       */
+      password: string;
+      /** PEM certificate(s) of the CA that signed the vCenter's certificate. */
+      caData?: string;
+      /** Path of a PEM file with the CA certificate(s); used when caData is not set. */
+      caFile?: string;
+      /** Turns off TLS certificate verification. Dangerous: only for throw-away lab vCenters. */
+      dangerouslySkipTLSVerify?: boolean;
+      /** Base URL of the vSphere Client for links; defaults to `<url>/ui`. */
+      clientBaseUrl?: string;
+      /** Deadline of one request to this vCenter; defaults to 10 seconds. */
+      requestTimeout?: HumanDuration | string;
+      /** Objects per page of inventory reads (PropertyCollector); defaults to 1000. */
+      inventoryPageSize?: number;
+      /** The Supervisors of this vCenter, reached through their Kubernetes API. */
+      supervisors?: Array<{
+        /** Name of the Supervisor in links and pickers; defaults to the cluster. */
+        name?: string;
+        /** The vCenter cluster that runs the Supervisor: its managed object id (domain-c8) or name. */
+        cluster: string;
+        /** URL of the Supervisor's Kubernetes API, e.g. https://10.0.0.10:6443. */
+        url: string;
+        /** PEM certificate(s) of the CA of the Kubernetes API. */
+        caData?: string;
+        /** Path of a PEM file with the CA of the Kubernetes API. */
+        caFile?: string;
+        /** Turns off TLS certificate verification. Dangerous: only for throw-away labs. */
+        dangerouslySkipTLSVerify?: boolean;
+        /**
+         * Bearer token of the service account the plugins use.
+         * @visibility secret
+         */
+        token?: string;
+        /** Path of a file holding the token, read again when it changes (projected tokens rotate). */
+        tokenFile?: string;
+      }>;
+    }>;
+  };
+}

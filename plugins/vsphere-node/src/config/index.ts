@@ -1,0 +1,2 @@
+export { readVsphereConfig } from './readVsphereConfig';
+export type { SupervisorConfig, VCenterConfig } from './types';

@@ -1,0 +1,7 @@
+/**
+ * vCenter and Supervisor clients and configuration for the vSphere backend plugins.
+ *
+ * @packageDocumentation
+ */
+
+export * from './config';

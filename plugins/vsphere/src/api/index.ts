@@ -1,0 +1,3 @@
+export { vsphereApiRef } from './VsphereApi';
+export type { VCenterSummary, VsphereApi } from './VsphereApi';
+export { VsphereClient } from './VsphereClient';

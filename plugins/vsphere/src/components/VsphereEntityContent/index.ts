@@ -1,0 +1,1 @@
+export { VsphereEntityContent } from './VsphereEntityContent';
