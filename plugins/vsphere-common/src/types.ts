@@ -1,0 +1,107 @@
+/**
+ * A virtual machine as vCenter's inventory reports it (read in bulk over the PropertyCollector).
+ * @public
+ */
+export interface VCenterVm {
+  /** Managed object id, e.g. `vm-42`; a VM Service VM's `status.uniqueID`. */
+  moref: string;
+  name: string;
+  powerState: 'poweredOn' | 'poweredOff' | 'suspended' | string;
+  cpuCount?: number;
+  memoryMiB?: number;
+  guestOs?: string;
+  ipAddress?: string;
+  /** Managed object id of the host, and its name when known. */
+  host?: string;
+  hostName?: string;
+  /** Managed object ids of the datastores, and their names when known. */
+  datastores: string[];
+  datastoreNames?: string[];
+  resourcePool?: string;
+  folder?: string;
+  instanceUuid?: string;
+}
+
+/**
+ * A Kubernetes-style condition.
+ * @public
+ */
+export interface Condition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown' | string;
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string;
+}
+
+/**
+ * A VM Service VirtualMachine, joined with its vCenter VM when the ids match.
+ * @public
+ */
+export interface VmServiceVm {
+  name: string;
+  namespace: string;
+  className?: string;
+  imageName?: string;
+  storageClass?: string;
+  /** The power state asked for in the spec. */
+  desiredPowerState?: string;
+  /** The power state the VM reports. */
+  powerState?: string;
+  primaryIP4?: string;
+  /** vCenter managed object id of the VM (`status.uniqueID`). */
+  uniqueID?: string;
+  conditions: Condition[];
+  labels: Record<string, string>;
+  createdAt?: string;
+  vcenterVm?: VCenterVm;
+}
+
+/**
+ * One machine of a node pool and the vCenter VM behind it.
+ * @public
+ */
+export interface NodePoolMachine {
+  name: string;
+  phase?: string;
+  nodeName?: string;
+  providerID?: string;
+  vcenterVm?: VCenterVm;
+}
+
+/**
+ * A node pool: a Cluster topology's machineDeployment or a TanzuKubernetesCluster nodePool.
+ * @public
+ */
+export interface NodePool {
+  name: string;
+  /** The worker class of the ClusterClass, when the cluster is a Cluster API Cluster. */
+  class?: string;
+  desiredReplicas: number;
+  replicas?: number;
+  readyReplicas: number;
+  availableReplicas?: number;
+  vmClass?: string;
+  storageClass?: string;
+  phase?: string;
+  conditions: Condition[];
+  machines: NodePoolMachine[];
+}
+
+/**
+ * A workload cluster on the Supervisor.
+ * @public
+ */
+export interface WorkloadCluster {
+  name: string;
+  namespace: string;
+  kind: 'Cluster' | 'TanzuKubernetesCluster';
+  /** The ClusterClass, for Cluster API clusters. */
+  clusterClass?: string;
+  version?: string;
+  phase?: string;
+  controlPlaneReplicas?: number;
+  controlPlaneReady?: boolean;
+  conditions: Condition[];
+  nodePools: NodePool[];
+}
