@@ -1,0 +1,113 @@
+import { VmServiceVm, WorkloadCluster } from './types';
+
+/**
+ * Used against a limit; both in the same unit. A missing limit means unlimited.
+ * @public
+ */
+export interface QuotaUsage {
+  used?: number;
+  limit?: number;
+  unit: 'MHz' | 'MiB';
+}
+
+/**
+ * A Supervisor namespace as the entity page shows it.
+ * @public
+ */
+export interface NamespaceOverview {
+  name: string;
+  /** CONFIGURING | REMOVING | RUNNING | ERROR, as vCenter reports it. */
+  configStatus: string;
+  description?: string;
+  messages: string[];
+  quota: { cpu: QuotaUsage; memory: QuotaUsage; storage: QuotaUsage };
+  storagePolicies: { id: string; name?: string; limitMiB?: number }[];
+  vmClasses: string[];
+  contentLibraries: { id: string; name?: string }[];
+  /** Kubernetes ResourceQuota hard/used, by resource name. */
+  resourceQuotas: {
+    name: string;
+    hard: Record<string, string>;
+    used: Record<string, string>;
+  }[];
+}
+
+/**
+ * A recent Kubernetes event in the namespace.
+ * @public
+ */
+export interface NamespaceEvent {
+  type: string;
+  reason?: string;
+  message?: string;
+  object: string;
+  count?: number;
+  lastSeen?: string;
+}
+
+/**
+ * One upstream that could not be read in time; the rest of the page still shows.
+ * @public
+ */
+export interface SourceError {
+  /** e.g. `vcenter:testenv` or `supervisor:testenv/supervisor`. */
+  source: string;
+  /** The error class name, e.g. ServiceUnavailableError. */
+  name: string;
+  message: string;
+}
+
+/**
+ * Everything the vSphere tab shows for one catalog entity.
+ * @public
+ */
+export interface EntityOverview {
+  entityRef: string;
+  vcenter: string;
+  supervisor?: string;
+  namespace?: NamespaceOverview;
+  vms: VmServiceVm[];
+  clusters: WorkloadCluster[];
+  events: NamespaceEvent[];
+  links: {
+    /** The namespace in the vSphere Client. */
+    vsphereClient?: string;
+    /** `kubectl vsphere login ...` for this namespace. */
+    kubectlLogin?: string;
+  };
+  /** What the caller may do here, so the page shows only allowed buttons. */
+  allowed: { scaleNodePools: boolean; powerVms: boolean };
+  errors: SourceError[];
+  /** When the data was read from upstream (ISO time); cached views are not re-read. */
+  fetchedAt: string;
+}
+
+/**
+ * One option of a scaffolder picker.
+ * @public
+ */
+export interface PickerOption {
+  value: string;
+  label: string;
+  description?: string;
+}
+
+/**
+ * The kinds of picker option lists the backend serves.
+ * @public
+ */
+export type PickerKind =
+  | 'vcenters'
+  | 'supervisors'
+  | 'namespaces'
+  | 'storage-policies'
+  | 'vm-classes'
+  | 'images'
+  | 'content-libraries'
+  | 'clusters';
+
+/**
+ * Power actions on a VM Service VM.
+ * @public
+ */
+export type VmPowerAction = 'on' | 'off' | 'restart';
