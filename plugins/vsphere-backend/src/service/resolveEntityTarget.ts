@@ -1,0 +1,70 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_SUPERVISOR_NAMESPACE,
+  ANNOTATION_VCENTER,
+  getVsphereEntityTarget,
+  VsphereEntityTarget,
+} from '@backstage-vsphere/plugin-vsphere-common';
+import { VCenterConfig } from '@backstage-vsphere/plugin-vsphere-node';
+
+/** A catalog entity and the vCenter and namespace its annotations point at. */
+export interface ResolvedEntityTarget {
+  entity: Entity;
+  entityRef: string;
+  target: VsphereEntityTarget;
+  vcenter: VCenterConfig;
+}
+
+/** Picks the annotated vCenter, or the only one when the annotation is omitted. */
+export function pickVCenter(
+  vcenters: VCenterConfig[],
+  name: string | undefined,
+): VCenterConfig {
+  const names = vcenters.map(vc => vc.name).join(', ') || 'none';
+  if (name) {
+    const found = vcenters.find(vc => vc.name === name);
+    if (!found) {
+      throw new InputError(
+        `Annotation ${ANNOTATION_VCENTER} names vCenter '${name}', which is not configured; configured vCenters: ${names}`,
+      );
+    }
+    return found;
+  }
+  if (vcenters.length !== 1) {
+    throw new InputError(
+      `Annotation ${ANNOTATION_VCENTER} is required when ${vcenters.length} vCenters are configured; configured vCenters: ${names}`,
+    );
+  }
+  return vcenters[0];
+}
+
+/** Looks up the entity in the catalog as the caller and reads its vSphere annotations. */
+export async function resolveEntityTarget(options: {
+  catalog: CatalogService;
+  vcenters: VCenterConfig[];
+  entityRef: { kind: string; namespace: string; name: string };
+  credentials: BackstageCredentials;
+}): Promise<ResolvedEntityTarget> {
+  const entityRef = stringifyEntityRef(options.entityRef);
+  const entity = await options.catalog.getEntityByRef(entityRef, {
+    credentials: options.credentials,
+  });
+  if (!entity) {
+    throw new NotFoundError(`Entity ${entityRef} was not found in the catalog`);
+  }
+  const target = getVsphereEntityTarget(entity);
+  if (!target) {
+    throw new InputError(
+      `Entity ${entityRef} has no ${ANNOTATION_SUPERVISOR_NAMESPACE} annotation`,
+    );
+  }
+  return {
+    entity,
+    entityRef,
+    target,
+    vcenter: pickVCenter(options.vcenters, target.vcenter),
+  };
+}
