@@ -3,6 +3,10 @@ import { HumanDuration } from '@backstage/types';
 export interface Config {
   /** Connections of the vSphere plugins. */
   vsphere?: {
+    /** How long the backend reuses what it read from vCenter and the Supervisors; defaults to 15 seconds. */
+    cacheTtl?: HumanDuration | string;
+    /** How long a page waits for one vCenter or Supervisor before showing it as failed; defaults to 4 seconds. */
+    sourceDeadline?: HumanDuration | string;
     /** The vCenters to read and provision through; names are what catalog annotations refer to. */
     vcenters: Array<{
       /** Name used in the `vsphere.vmware.com/vcenter` annotation and in templates; a DNS label. */

@@ -1,8 +1,4 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { vspherePlugin } from './plugin';
 
@@ -46,18 +42,16 @@ describe('vsphere backend plugin', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/secret-password|tkn/);
   });
 
-  it('rejects unauthenticated requests', async () => {
+  it('rejects unknown picker kinds naming the field', async () => {
     const { server } = await startTestBackend({
       features: [
         vspherePlugin,
         mockServices.rootConfig.factory({ data: vsphereConfig }),
       ],
     });
-
-    await request(server)
-      .get('/api/vsphere/vcenters')
-      .set('Authorization', mockCredentials.none.header())
-      .expect(401);
+    const res = await request(server).get('/api/vsphere/options/datacenters');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/^kind: /);
   });
 
   it('fails start-up naming the wrong config key', async () => {

@@ -2,8 +2,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { durationToMilliseconds } from '@backstage/types';
+import { readDurationFromConfig } from '@backstage/config';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { vspherePermissions } from '@backstage-vsphere/plugin-vsphere-common';
-import { readVsphereConfig } from '@backstage-vsphere/plugin-vsphere-node';
+import { vsphereClientsServiceRef } from '@backstage-vsphere/plugin-vsphere-node';
+import { CachedVsphereInventory } from './inventory/CachedVsphereInventory';
 import { createRouter } from './router';
 
 /**
@@ -19,13 +23,24 @@ export const vspherePlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
+        clients: vsphereClientsServiceRef,
       },
-      async init({ config, httpAuth, httpRouter, permissionsRegistry }) {
-        // read once at start-up so a wrong key stops the backend with a message naming it
-        const vcenters = readVsphereConfig(config);
+      async init(deps) {
+        const { config, permissionsRegistry, clients } = deps;
         permissionsRegistry.addPermissions(vspherePermissions);
-        httpRouter.use(await createRouter({ httpAuth, vcenters }));
+        const duration = (key: string, fallbackMs: number) =>
+          config.has(key)
+            ? durationToMilliseconds(readDurationFromConfig(config, { key }))
+            : fallbackMs;
+        const inventory = new CachedVsphereInventory(clients, {
+          ttlMs: duration('vsphere.cacheTtl', 15_000),
+          sourceDeadlineMs: duration('vsphere.sourceDeadline', 4_000),
+        });
+        deps.httpRouter.use(await createRouter({ ...deps, inventory }));
       },
     });
   },

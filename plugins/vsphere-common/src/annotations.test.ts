@@ -27,6 +27,7 @@ describe('vSphere annotations', () => {
       vcenter: 'vc-east',
       vmSelector: 'app=payments',
       cluster: undefined,
+      vm: undefined,
     });
   });
 

@@ -26,6 +26,24 @@ export const ANNOTATION_VM_SELECTOR = 'vsphere.vmware.com/vm-selector';
 export const ANNOTATION_CLUSTER = 'vsphere.vmware.com/cluster';
 
 /**
+ * Names the VM Service VirtualMachine behind a `virtual-machine` Resource entity.
+ * @public
+ */
+export const ANNOTATION_VM = 'vsphere.vmware.com/vm';
+
+/**
+ * The vCenter managed object id (e.g. `vm-42`, `domain-c8`) behind an ingested Resource entity.
+ * @public
+ */
+export const ANNOTATION_MOREF = 'vsphere.vmware.com/moref';
+
+/**
+ * The Supervisor (as configured under `vsphere.vcenters[].supervisors[].name`) of an ingested Resource entity.
+ * @public
+ */
+export const ANNOTATION_SUPERVISOR = 'vsphere.vmware.com/supervisor';
+
+/**
  * What an entity's annotations ask the vSphere views to show.
  * @public
  */
@@ -34,6 +52,7 @@ export interface VsphereEntityTarget {
   vcenter?: string;
   vmSelector?: string;
   cluster?: string;
+  vm?: string;
 }
 
 /**
@@ -64,5 +83,12 @@ export function getVsphereEntityTarget(
     vcenter: optional(ANNOTATION_VCENTER),
     vmSelector: optional(ANNOTATION_VM_SELECTOR),
     cluster: optional(ANNOTATION_CLUSTER),
+    vm: optional(ANNOTATION_VM),
   };
 }
+
+/**
+ * The most replicas a node pool may be scaled to from the portal and templates.
+ * @public
+ */
+export const MAX_NODE_POOL_REPLICAS = 100;

@@ -20,6 +20,8 @@ export interface VCenterVm {
   resourcePool?: string;
   folder?: string;
   instanceUuid?: string;
+  /** BIOS UUID (`config.uuid`); a Cluster API Machine's providerID is `vsphere://<biosUuid>`. */
+  biosUuid?: string;
 }
 
 /**

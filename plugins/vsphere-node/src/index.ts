@@ -5,3 +5,6 @@
  */
 
 export * from './config';
+export * from './vcenter';
+export * from './supervisor';
+export * from './service';

@@ -4,8 +4,15 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { ANNOTATION_SUPERVISOR_NAMESPACE } from '@backstage-vsphere/plugin-vsphere-common';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import {
+  ANNOTATION_CLUSTER,
+  ANNOTATION_SUPERVISOR_NAMESPACE,
+  ANNOTATION_VM,
+} from '@backstage-vsphere/plugin-vsphere-common';
 import { vsphereApiRef, VsphereClient } from './api';
 
 /** @alpha */
@@ -36,6 +43,54 @@ export const vsphereEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** The namespace card on the provider's `vsphere-namespace` Resources. @alpha */
+export const vsphereNamespaceEntityCard = EntityCardBlueprint.make({
+  name: 'namespace',
+  params: {
+    filter: {
+      kind: 'resource',
+      'spec.type': 'vsphere-namespace',
+      [`metadata.annotations.${ANNOTATION_SUPERVISOR_NAMESPACE}`]: {
+        $exists: true,
+      },
+    },
+    loader: () =>
+      import('./components/VsphereNamespaceCard').then(m => (
+        <m.VsphereNamespaceCard />
+      )),
+  },
+});
+
+/** The VM card on the provider's `virtual-machine` Resources. @alpha */
+export const vsphereVmEntityCard = EntityCardBlueprint.make({
+  name: 'vm',
+  params: {
+    filter: {
+      kind: 'resource',
+      'spec.type': 'virtual-machine',
+      [`metadata.annotations.${ANNOTATION_VM}`]: { $exists: true },
+    },
+    loader: () =>
+      import('./components/VsphereVmCard').then(m => <m.VsphereVmCard />),
+  },
+});
+
+/** The cluster card on `kubernetes-cluster` Resources that come from vSphere. @alpha */
+export const vsphereClusterEntityCard = EntityCardBlueprint.make({
+  name: 'cluster',
+  params: {
+    filter: {
+      kind: 'resource',
+      'spec.type': 'kubernetes-cluster',
+      [`metadata.annotations.${ANNOTATION_CLUSTER}`]: { $exists: true },
+    },
+    loader: () =>
+      import('./components/VsphereClusterCard').then(m => (
+        <m.VsphereClusterCard />
+      )),
+  },
+});
+
 /**
  * The vSphere frontend plugin for Backstage's new frontend system.
  * @alpha
@@ -43,5 +98,11 @@ export const vsphereEntityContent = EntityContentBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'vsphere',
   info: { packageJson: () => import('../package.json') },
-  extensions: [vsphereApi, vsphereEntityContent],
+  extensions: [
+    vsphereApi,
+    vsphereEntityContent,
+    vsphereNamespaceEntityCard,
+    vsphereVmEntityCard,
+    vsphereClusterEntityCard,
+  ],
 });

@@ -6,6 +6,19 @@
  * @packageDocumentation
  */
 
-export { vspherePlugin, EntityVsphereContent } from './plugin';
+export {
+  vspherePlugin,
+  EntityVsphereContent,
+  EntityVsphereNamespaceCard,
+  EntityVsphereVmCard,
+  EntityVsphereClusterCard,
+} from './plugin';
+export {
+  isVsphereClusterResource,
+  isVsphereNamespaceResource,
+  isVsphereVmResource,
+} from './conditions';
+export type { VsphereEntityContentProps } from './components/VsphereEntityContent';
+export type { VsphereEntityCardProps } from './components/VsphereNamespaceCard';
 export * from './api';
 export { isVsphereAvailable } from '@backstage-vsphere/plugin-vsphere-common';

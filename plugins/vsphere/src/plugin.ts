@@ -38,3 +38,49 @@ export const EntityVsphereContent = vspherePlugin.provide(
     },
   }),
 );
+
+/**
+ * The card of a `vsphere-namespace` Resource; show it `if={isVsphereNamespaceResource}`.
+ * @public
+ */
+export const EntityVsphereNamespaceCard = vspherePlugin.provide(
+  createComponentExtension({
+    name: 'EntityVsphereNamespaceCard',
+    component: {
+      lazy: () =>
+        import('./components/VsphereNamespaceCard').then(
+          m => m.VsphereNamespaceCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The card of a `virtual-machine` Resource; show it `if={isVsphereVmResource}`.
+ * @public
+ */
+export const EntityVsphereVmCard = vspherePlugin.provide(
+  createComponentExtension({
+    name: 'EntityVsphereVmCard',
+    component: {
+      lazy: () =>
+        import('./components/VsphereVmCard').then(m => m.VsphereVmCard),
+    },
+  }),
+);
+
+/**
+ * The card of a `kubernetes-cluster` Resource from vSphere; show it `if={isVsphereClusterResource}`.
+ * @public
+ */
+export const EntityVsphereClusterCard = vspherePlugin.provide(
+  createComponentExtension({
+    name: 'EntityVsphereClusterCard',
+    component: {
+      lazy: () =>
+        import('./components/VsphereClusterCard').then(
+          m => m.VsphereClusterCard,
+        ),
+    },
+  }),
+);

@@ -1,1 +1,5 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
+
+// findBy* waits longer on a loaded 2-core CI machine, where the first render of a page is slow
+configure({ asyncUtilTimeout: 10_000 });

@@ -56,7 +56,7 @@ function findRepoRoot(start: string): string {
 export function loadTestenv(): TestenvInfo {
   const file =
     process.env.TESTENV_FILE ??
-    path.join(findRepoRoot(__dirname), '.testenv', 'env.json');
+    path.join(findRepoRoot(process.cwd()), '.testenv', 'env.json');
   if (!fs.existsSync(file)) {
     throw new Error(
       `Integration tests need the test servers: run 'testenv/testenv up' first (${file} is missing).`,

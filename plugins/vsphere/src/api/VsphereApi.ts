@@ -1,4 +1,13 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
+import {
+  EntityOverview,
+  PickerKind,
+  PickerOption,
+  VmPowerAction,
+  VmServiceVm,
+  WorkloadCluster,
+} from '@backstage-vsphere/plugin-vsphere-common';
 
 /**
  * A configured vCenter as the backend describes it: names and links, no credentials.
@@ -11,11 +20,60 @@ export interface VCenterSummary {
 }
 
 /**
+ * Narrows a picker's option list to one vCenter, Supervisor or namespace.
+ * @public
+ */
+export interface ListOptionsQuery {
+  vcenter?: string;
+  supervisor?: string;
+  namespace?: string;
+}
+
+/**
+ * A catalog entity, as a ref string (`resource:default/demo`) or its parts.
+ * @public
+ */
+export type VsphereEntityRef = CompoundEntityRef | string;
+
+/**
+ * Asks for a node pool of a cluster behind an entity to run a number of replicas.
+ * @public
+ */
+export interface ScaleNodePoolRequest {
+  entityRef: VsphereEntityRef;
+  cluster: string;
+  nodePool: string;
+  replicas: number;
+}
+
+/**
+ * Asks for a power action on a VM Service VM behind an entity.
+ * @public
+ */
+export interface PowerVmRequest {
+  entityRef: VsphereEntityRef;
+  vm: string;
+  action: VmPowerAction;
+}
+
+/**
  * The vsphere backend plugin's API as the frontend uses it.
  * @public
  */
 export interface VsphereApi {
+  /** The vCenters the backend is configured with. */
   listVCenters(): Promise<VCenterSummary[]>;
+  /** Everything the vSphere views show for one catalog entity; failed sources are listed in `errors`. */
+  getEntityOverview(entityRef: VsphereEntityRef): Promise<EntityOverview>;
+  /** Live options for a scaffolder picker. */
+  listOptions(
+    kind: PickerKind,
+    query?: ListOptionsQuery,
+  ): Promise<PickerOption[]>;
+  /** Changes a node pool's replica count; resolves with the cluster as it is after the change. */
+  scaleNodePool(request: ScaleNodePoolRequest): Promise<WorkloadCluster>;
+  /** Powers a VM on or off, or restarts it; resolves with the VM after the change. */
+  powerVm(request: PowerVmRequest): Promise<VmServiceVm>;
 }
 
 /**

@@ -1,3 +1,10 @@
 export { vsphereApiRef } from './VsphereApi';
-export type { VCenterSummary, VsphereApi } from './VsphereApi';
+export type {
+  ListOptionsQuery,
+  PowerVmRequest,
+  ScaleNodePoolRequest,
+  VCenterSummary,
+  VsphereApi,
+  VsphereEntityRef,
+} from './VsphereApi';
 export { VsphereClient } from './VsphereClient';

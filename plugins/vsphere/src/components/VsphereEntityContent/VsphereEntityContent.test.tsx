@@ -1,85 +1,203 @@
-import { Entity } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import {
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/frontend-test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { screen } from '@testing-library/react';
-import { VsphereApi, vsphereApiRef } from '../../api';
+  clusterFixture,
+  entityFixture,
+  overviewFixture,
+  renderWithApi,
+  responseError,
+  vmFixture,
+} from '../../__testUtils__';
 import { VsphereEntityContent } from './VsphereEntityContent';
 
-const entity = (annotations: Record<string, string>): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'payments', annotations },
-  spec: { type: 'service', owner: 'team-a' },
-});
-
-const vcEast = {
-  name: 'vc-east',
-  clientBaseUrl: 'https://vc-east/ui',
-  supervisors: [{ name: 'sv-1', cluster: 'domain-c8' }],
-};
-
-function render(api: Partial<VsphereApi>, annotations: Record<string, string>) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[vsphereApiRef, api]]}>
-      <EntityProvider entity={entity(annotations)}>
-        <VsphereEntityContent />
-      </EntityProvider>
-    </TestApiProvider>,
-  );
+function withPool(desiredReplicas: number, readyReplicas: number) {
+  const cluster = clusterFixture();
+  cluster.nodePools[0] = {
+    ...cluster.nodePools[0],
+    desiredReplicas,
+    readyReplicas,
+  };
+  return cluster;
 }
 
 describe('VsphereEntityContent', () => {
-  it('shows the namespace and its vCenter', async () => {
-    render(
-      { listVCenters: async () => [vcEast] },
-      { 'vsphere.vmware.com/supervisor-namespace': 'demo' },
-    );
-    expect(await screen.findByText('demo')).toBeInTheDocument();
-    expect(screen.getByText('vc-east')).toBeInTheDocument();
-    expect(screen.getByText('sv-1')).toBeInTheDocument();
-  });
+  it('shows the namespace, VMs, clusters and events of the entity', async () => {
+    const getEntityOverview = jest.fn().mockResolvedValue(overviewFixture());
+    await renderWithApi(<VsphereEntityContent />, { getEntityOverview });
 
-  it('names the unknown vCenter and the configured ones', async () => {
-    render(
-      { listVCenters: async () => [vcEast] },
-      {
-        'vsphere.vmware.com/supervisor-namespace': 'demo',
-        'vsphere.vmware.com/vcenter': 'vc-west',
-      },
-    );
     expect(
-      await screen.findByText(
-        /The vCenter 'vc-west' named by vsphere.vmware.com\/vcenter is not configured. Configured vCenters: vc-east./,
-      ),
+      await screen.findByText('Supervisor namespace demo'),
+    ).toBeInTheDocument();
+    expect(getEntityOverview).toHaveBeenCalledWith(
+      'component:default/payments',
+    );
+    expect(screen.getByText('4 GHz of 20 GHz')).toBeInTheDocument();
+    expect(screen.getByText('web-1')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'tkc-1' })).toBeInTheDocument();
+    expect(screen.getByText('2 of 2 ready')).toBeInTheDocument();
+    expect(screen.getByText('Machine is not ready')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Scale workers' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Power off web-1' }),
     ).toBeInTheDocument();
   });
 
-  it('tells how to add the annotation when it is missing', async () => {
-    render({ listVCenters: async () => [vcEast] }, {});
+  it('shows what did load below a warning for each failed source', async () => {
+    const overview = overviewFixture({
+      namespace: undefined,
+      clusters: [],
+      events: [],
+      errors: [
+        {
+          source: 'supervisor:vc-east/sv-1',
+          name: 'ServiceUnavailableError',
+          message: 'Supervisor did not answer within 5s',
+        },
+      ],
+    });
+    await renderWithApi(<VsphereEntityContent />, {
+      getEntityOverview: async () => overview,
+    });
     expect(
       await screen.findByText(
-        /Add the annotation vsphere.vmware.com\/supervisor-namespace/,
+        'Warning: Could not read Supervisor vc-east/sv-1',
       ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'ServiceUnavailableError: Supervisor did not answer within 5s',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('web-1')).toBeInTheDocument();
+    expect(screen.getByText(/See the warnings above/)).toBeInTheDocument();
+  });
+
+  it('hides scale and power buttons from those not allowed', async () => {
+    const overview = overviewFixture({
+      allowed: { scaleNodePools: false, powerVms: false },
+    });
+    await renderWithApi(<VsphereEntityContent />, {
+      getEntityOverview: async () => overview,
+    });
+    expect(await screen.findByText('web-1')).toBeInTheDocument();
+    expect(screen.getByText('workers')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Scale workers' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /web-1$/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('scales a node pool and shows ready replicas follow', async () => {
+    const getEntityOverview = jest
+      .fn()
+      .mockResolvedValueOnce(overviewFixture())
+      .mockResolvedValueOnce(overviewFixture({ clusters: [withPool(3, 2)] }))
+      .mockResolvedValue(overviewFixture({ clusters: [withPool(3, 3)] }));
+    const scaleNodePool = jest.fn().mockResolvedValue(withPool(3, 2));
+    await renderWithApi(<VsphereEntityContent pollIntervalMs={1} />, {
+      getEntityOverview,
+      scaleNodePool,
+    });
+
+    const user = userEvent.setup();
+    await user.click(
+      await screen.findByRole('button', { name: 'Scale workers' }),
+    );
+    const input = await screen.findByRole('textbox', { name: /Replicas/ });
+    await user.clear(input);
+    await user.type(input, '3');
+    await user.click(screen.getByRole('button', { name: 'Scale' }));
+
+    expect(await screen.findByText('3 of 3 ready')).toBeInTheDocument();
+    expect(scaleNodePool).toHaveBeenCalledWith({
+      entityRef: 'component:default/payments',
+      cluster: 'tkc-1',
+      nodePool: 'workers',
+      replicas: 3,
+    });
+    expect(getEntityOverview).toHaveBeenCalledTimes(3);
+  });
+
+  it('powers a VM after confirmation and re-reads the overview', async () => {
+    const stopped = vmFixture({
+      desiredPowerState: 'PoweredOff',
+      powerState: 'PoweredOff',
+    });
+    const getEntityOverview = jest
+      .fn()
+      .mockResolvedValueOnce(overviewFixture())
+      .mockResolvedValue(overviewFixture({ vms: [stopped] }));
+    const powerVm = jest.fn().mockResolvedValue(stopped);
+    await renderWithApi(<VsphereEntityContent />, {
+      getEntityOverview,
+      powerVm,
+    });
+
+    const user = userEvent.setup();
+    await user.click(
+      await screen.findByRole('button', { name: 'Power off web-1' }),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Power off' }));
+
+    expect(
+      await screen.findByRole('button', { name: 'Power on web-1' }),
+    ).toBeInTheDocument();
+    expect(powerVm).toHaveBeenCalledWith({
+      entityRef: 'component:default/payments',
+      vm: 'web-1',
+      action: 'off',
+    });
+    await waitFor(() => expect(getEntityOverview).toHaveBeenCalledTimes(2));
+  });
+
+  it('says how to add the annotation without asking the backend', async () => {
+    const getEntityOverview = jest.fn();
+    await renderWithApi(
+      <VsphereEntityContent />,
+      { getEntityOverview },
+      entityFixture({}),
+    );
+    expect(await screen.findByText('Missing Annotation')).toBeInTheDocument();
+    expect(getEntityOverview).not.toHaveBeenCalled();
+  });
+
+  it('says what to do when the backend rejects the annotation', async () => {
+    const error = await responseError(
+      400,
+      'InputError',
+      "vCenter 'vc-west' named by vsphere.vmware.com/vcenter is not configured; configured vCenters: vc-east",
+    );
+    await renderWithApi(<VsphereEntityContent />, {
+      getEntityOverview: () => Promise.reject(error),
+    });
+    expect(
+      await screen.findByText('Error: Unknown vCenter'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/configured vCenters: vc-east/),
     ).toBeInTheDocument();
   });
 
-  it('shows the backend error', async () => {
-    const response = new Response(
-      JSON.stringify({
-        error: { name: 'ServiceUnavailableError', message: 'vCenter down' },
-        response: { statusCode: 503 },
-      }),
-      { status: 503, headers: { 'content-type': 'application/json' } },
+  it('shows the backend error when nothing could be read', async () => {
+    const error = await responseError(
+      404,
+      'NotFoundError',
+      'No entity named component:default/payments',
     );
-    const error = await ResponseError.fromResponse(response);
-    render(
-      { listVCenters: () => Promise.reject(error) },
-      { 'vsphere.vmware.com/supervisor-namespace': 'demo' },
-    );
-    expect(await screen.findByText(/vCenter down/)).toBeInTheDocument();
+    await renderWithApi(<VsphereEntityContent />, {
+      getEntityOverview: () => Promise.reject(error),
+    });
+    // The error panel shows the message and the response body that carries it.
+    expect(
+      (
+        await screen.findAllByText(
+          /No entity named component:default\/payments/,
+        )
+      )[0],
+    ).toBeInTheDocument();
   });
 });

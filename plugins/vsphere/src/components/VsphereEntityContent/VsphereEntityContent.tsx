@@ -1,77 +1,76 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-  StructuredMetadataTable,
-  WarningPanel,
-} from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import { useEntity } from '@backstage/plugin-catalog-react';
+  MissingAnnotationEmptyState,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
 import {
   ANNOTATION_SUPERVISOR_NAMESPACE,
-  ANNOTATION_VCENTER,
   getVsphereEntityTarget,
 } from '@backstage-vsphere/plugin-vsphere-common';
-import useAsync from 'react-use/esm/useAsync';
-import { VCenterSummary, vsphereApiRef } from '../../api';
+import { ClustersCard } from '../ClustersCard';
+import { EntityOverviewLoader } from '../EntityOverviewLoader';
+import { EventsCard } from '../EventsCard';
+import { NamespaceStatusCard } from '../NamespaceStatusCard';
+import { OverviewHeader } from '../OverviewHeader';
+import { VirtualMachinesTable } from '../VirtualMachinesTable';
 
-/** The annotated vCenter, or the only one configured when the annotation is omitted. */
-function pickVCenter(configured: VCenterSummary[], name?: string) {
-  if (name) {
-    return configured.find(vc => vc.name === name);
-  }
-  return configured.length === 1 ? configured[0] : undefined;
+/**
+ * Props of the vSphere entity tab.
+ * @public
+ */
+export interface VsphereEntityContentProps {
+  /** How often to re-read while node pools or VMs are changing, in milliseconds. */
+  pollIntervalMs?: number;
 }
 
-/** The vSphere tab of an annotated catalog entity. */
-export const VsphereEntityContent = () => {
+/** The vSphere tab: namespace, VMs, clusters and events behind an annotated entity. */
+export const VsphereEntityContent = (props: VsphereEntityContentProps) => {
   const { entity } = useEntity();
-  const api = useApi(vsphereApiRef);
   const target = getVsphereEntityTarget(entity);
-  const {
-    value: vcenters,
-    loading,
-    error,
-  } = useAsync(() => api.listVCenters(), [api]);
-
   if (!target) {
     return (
-      <WarningPanel
-        title="No Supervisor namespace"
-        message={`Add the annotation ${ANNOTATION_SUPERVISOR_NAMESPACE} to this entity's catalog-info.yaml to show its vSphere resources.`}
+      <MissingAnnotationEmptyState
+        annotation={ANNOTATION_SUPERVISOR_NAMESPACE}
       />
     );
   }
-  if (loading) {
-    return <Progress />;
-  }
-  if (error) {
-    return <ResponseErrorPanel error={error} />;
-  }
-  const configured = vcenters ?? [];
-  const vcenter = pickVCenter(configured, target.vcenter);
-  if (!vcenter) {
-    const names = configured.map(vc => vc.name).join(', ') || 'none';
-    const problem = target.vcenter
-      ? `The vCenter '${target.vcenter}' named by ${ANNOTATION_VCENTER} is not configured.`
-      : `Several vCenters are configured; name one with ${ANNOTATION_VCENTER}.`;
-    return (
-      <WarningPanel
-        title="vCenter not found"
-        message={`${problem} Configured vCenters: ${names}.`}
-      />
-    );
-  }
-
+  const entityRef = stringifyEntityRef(entity);
   return (
-    <InfoCard title="Supervisor namespace">
-      <StructuredMetadataTable
-        metadata={{
-          namespace: target.namespace,
-          vCenter: vcenter.name,
-          supervisors: vcenter.supervisors.map(s => s.name).join(', ') || '—',
-        }}
-      />
-    </InfoCard>
+    <EntityOverviewLoader
+      entityRef={entityRef}
+      pollIntervalMs={props.pollIntervalMs}
+    >
+      {(overview, state) => {
+        const namespace = overview.namespace?.name ?? target.namespace;
+        return (
+          <>
+            <OverviewHeader
+              overview={overview}
+              loading={state.loading}
+              onRefresh={state.refresh}
+            />
+            <NamespaceStatusCard
+              overview={overview}
+              namespaceName={target.namespace}
+            />
+            <VirtualMachinesTable
+              vms={overview.vms}
+              namespace={namespace}
+              entityRef={entityRef}
+              canPower={overview.allowed.powerVms}
+              onPowered={state.applyVm}
+            />
+            <ClustersCard
+              clusters={overview.clusters}
+              namespace={namespace}
+              entityRef={entityRef}
+              canScale={overview.allowed.scaleNodePools}
+              onScaled={state.applyCluster}
+            />
+            <EventsCard events={overview.events} namespace={namespace} />
+          </>
+        );
+      }}
+    </EntityOverviewLoader>
   );
 };

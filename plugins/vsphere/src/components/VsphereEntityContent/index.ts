@@ -1,1 +1,2 @@
 export { VsphereEntityContent } from './VsphereEntityContent';
+export type { VsphereEntityContentProps } from './VsphereEntityContent';

@@ -1,0 +1,253 @@
+import { InputError } from '@backstage/errors';
+import {
+  EntityOverview,
+  NamespaceEvent,
+  PickerKind,
+  PickerOption,
+  SourceError,
+  WorkloadCluster,
+} from '@backstage-vsphere/plugin-vsphere-common';
+import {
+  joinClusterMachines,
+  joinVmServiceVms,
+  VsphereClients,
+} from '@backstage-vsphere/plugin-vsphere-node';
+import { CoalescingCache } from './CoalescingCache';
+import { readSource, SourceResult } from './deadline';
+import { kubectlLoginCommand, namespaceClientUrl } from './links';
+import { toNamespaceOverview } from './namespaceOverview';
+import {
+  OptionsQuery,
+  OverviewTarget,
+  VsphereInventory,
+} from './VsphereInventory';
+
+const RECENT_EVENTS = 20;
+
+function valueOr<T>(
+  result: SourceResult<T>,
+  fallback: T,
+  errors: SourceError[],
+) {
+  if (result.ok) {
+    return result.value;
+  }
+  // one error entry per source, however many of its reads failed
+  if (!errors.some(e => e.source === result.error.source)) {
+    errors.push(result.error);
+  }
+  return fallback;
+}
+
+/**
+ * Reads vCenter and the Supervisor through a short-lived cache that coalesces concurrent
+ * reads, each source under its own deadline, and joins the two views.
+ */
+export class CachedVsphereInventory implements VsphereInventory {
+  private readonly cache: CoalescingCache;
+
+  constructor(
+    private readonly clients: VsphereClients,
+    private readonly options: { ttlMs: number; sourceDeadlineMs: number },
+  ) {
+    this.cache = new CoalescingCache({ ttlMs: options.ttlMs });
+  }
+
+  private read<T>(
+    source: string,
+    key: string,
+    fetch: (signal: AbortSignal) => Promise<T>,
+  ): Promise<SourceResult<T>> {
+    return readSource(source, this.options.sourceDeadlineMs, signal =>
+      this.cache.get(key, () => fetch(signal)),
+    );
+  }
+
+  async getEntityOverview(
+    target: OverviewTarget,
+  ): Promise<Omit<EntityOverview, 'allowed'>> {
+    const vcConfig = this.clients.config(target.vcenter);
+    const vc = this.clients.vcenter(vcConfig.name);
+    const sv = this.clients.supervisor(vcConfig.name, target.supervisor);
+    const vcSource = `vcenter:${vcConfig.name}`;
+    const svSource = `supervisor:${vcConfig.name}/${sv.name}`;
+    const svUrl = vcConfig.supervisors.find(s => s.name === sv.name)?.url;
+    const ns = target.namespace;
+    const nsKey = `${svSource}:${ns}`;
+
+    const [
+      namespace,
+      policies,
+      libraries,
+      vcenterVms,
+      vms,
+      clusters,
+      quotas,
+      events,
+    ] = await Promise.all([
+      this.read(vcSource, `${vcSource}:namespace:${ns}`, signal =>
+        vc.getNamespace(ns, { signal }),
+      ),
+      this.read(vcSource, `${vcSource}:storage-policies`, signal =>
+        vc.listStoragePolicies({ signal }),
+      ),
+      this.read(vcSource, `${vcSource}:content-libraries`, signal =>
+        vc.listContentLibraries({ signal }),
+      ),
+      this.read(vcSource, `${vcSource}:vms`, signal => vc.listVms({ signal })),
+      this.read(svSource, `${nsKey}:vms:${target.vmSelector ?? ''}`, signal =>
+        sv.listVirtualMachines(ns, {
+          labelSelector: target.vmSelector,
+          signal,
+        }),
+      ),
+      this.read(svSource, `${nsKey}:clusters`, signal =>
+        sv.listWorkloadClusters(ns, { signal }),
+      ),
+      this.read(svSource, `${nsKey}:quotas`, signal =>
+        sv.listResourceQuotas(ns, { signal }),
+      ),
+      this.read(svSource, `${nsKey}:events`, signal =>
+        sv.listEvents(ns, { signal, limit: RECENT_EVENTS }),
+      ),
+    ]);
+
+    const errors: SourceError[] = [];
+    const vcVms = valueOr(vcenterVms, [], errors);
+    const serviceVms = valueOr(vms, [], errors);
+    const shownVms = target.vm
+      ? serviceVms.filter(vm => vm.name === target.vm)
+      : serviceVms;
+    const nsInfo = valueOr(namespace, undefined, errors);
+    const allClusters = valueOr<WorkloadCluster[]>(clusters, [], errors);
+    const shownClusters = target.cluster
+      ? allClusters.filter(c => c.name === target.cluster)
+      : allClusters;
+
+    return {
+      entityRef: target.entityRef,
+      vcenter: vcConfig.name,
+      supervisor: sv.name,
+      namespace: nsInfo
+        ? toNamespaceOverview({
+            namespace: nsInfo,
+            storagePolicies: valueOr(policies, [], errors),
+            contentLibraries: valueOr(libraries, [], errors),
+            resourceQuotas: valueOr(quotas, [], errors),
+          })
+        : undefined,
+      vms: joinVmServiceVms(shownVms, vcVms),
+      clusters: joinClusterMachines(shownClusters, vcVms, serviceVms),
+      events: valueOr(events, [], errors).map(
+        (e): NamespaceEvent => ({
+          type: e.type ?? 'Normal',
+          reason: e.reason,
+          message: e.message,
+          object: [e.involvedObject.kind, e.involvedObject.name]
+            .filter(Boolean)
+            .join('/'),
+          count: e.count,
+          lastSeen: e.lastSeen,
+        }),
+      ),
+      links: {
+        vsphereClient: namespaceClientUrl(vcConfig, ns),
+        kubectlLogin: svUrl && kubectlLoginCommand(svUrl, ns),
+      },
+      errors,
+      fetchedAt: new Date().toISOString(),
+    };
+  }
+
+  async listOptions(
+    kind: PickerKind,
+    query: OptionsQuery,
+  ): Promise<PickerOption[]> {
+    if (kind === 'vcenters') {
+      return this.clients.configs.map(c => ({ value: c.name, label: c.name }));
+    }
+    const vcConfig = this.clients.config(query.vcenter);
+    const vc = this.clients.vcenter(vcConfig.name);
+    const key = `options:${vcConfig.name}:${query.supervisor ?? ''}:${
+      query.namespace ?? ''
+    }:${kind}`;
+    return this.cache.get(key, async () => {
+      switch (kind) {
+        case 'supervisors':
+          return vcConfig.supervisors.map(s => ({
+            value: s.name,
+            label: s.name,
+            description: `cluster ${s.cluster}`,
+          }));
+        case 'namespaces':
+          return (await vc.listNamespaces()).map(n => ({
+            value: n.name,
+            label: n.name,
+            description: n.configStatus,
+          }));
+        case 'storage-policies':
+          return (await vc.listStoragePolicies()).map(p => ({
+            value: p.name,
+            label: p.name,
+            description: p.description,
+          }));
+        case 'vm-classes':
+          return (await vc.listVmClasses()).map(c => ({
+            value: c.id,
+            label: c.id,
+            description: [
+              c.cpuCount && `${c.cpuCount} vCPU`,
+              c.memoryMiB && `${c.memoryMiB / 1024} GiB`,
+            ]
+              .filter(Boolean)
+              .join(', '),
+          }));
+        case 'content-libraries':
+          return (await vc.listContentLibraries()).map(l => ({
+            value: l.name,
+            label: l.name,
+            description: l.type,
+          }));
+        case 'images':
+          return this.imageOptions(vcConfig.name, query);
+        case 'clusters':
+          return this.clusterOptions(vcConfig.name, query);
+        default:
+          throw new InputError(`kind: '${kind}' is not a picker kind`);
+      }
+    });
+  }
+
+  private async imageOptions(vcenter: string, query: OptionsQuery) {
+    if (!query.namespace) {
+      throw new InputError('namespace: images are listed per namespace');
+    }
+    const sv = this.clients.supervisor(vcenter, query.supervisor);
+    return (await sv.listVirtualMachineImages(query.namespace)).map(i => ({
+      value: i.name,
+      label: i.displayName ?? i.name,
+      description: i.osType,
+    }));
+  }
+
+  private async clusterOptions(vcenter: string, query: OptionsQuery) {
+    if (!query.namespace) {
+      throw new InputError('namespace: clusters are listed per namespace');
+    }
+    const sv = this.clients.supervisor(vcenter, query.supervisor);
+    return (await sv.listWorkloadClusters(query.namespace)).map(c => ({
+      value: c.name,
+      label: c.name,
+      description: [c.kind, c.version].filter(Boolean).join(' '),
+    }));
+  }
+
+  invalidateNamespace(target: Omit<OverviewTarget, 'entityRef'>): void {
+    const sv = this.clients.supervisor(target.vcenter, target.supervisor);
+    this.cache.invalidate(
+      `supervisor:${this.clients.config(target.vcenter).name}/${sv.name}:${
+        target.namespace
+      }:`,
+    );
+  }
+}

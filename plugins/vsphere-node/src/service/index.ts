@@ -1,0 +1,2 @@
+export { VsphereClients } from './VsphereClients';
+export { vsphereClientsServiceRef } from './vsphereClientsServiceRef';

@@ -1,0 +1,33 @@
+export { SupervisorClient } from './SupervisorClient';
+export type {
+  SupervisorApplyOptions,
+  SupervisorCallOptions,
+  SupervisorClientOptions,
+} from './SupervisorClient';
+export { selectApiVersions } from './apiVersions';
+export type {
+  SupervisorApiVersions,
+  SupervisorVersionPreferences,
+} from './apiVersions';
+export { buildWorkloadClusters, toWorkloadCluster } from './clusters';
+export type { ClusterSpec } from './clusters';
+export { joinClusterMachines, joinVmServiceVms, providerUuid } from './joins';
+export {
+  toSupervisorEvent,
+  toSupervisorKubernetesNamespace,
+  toSupervisorResourceQuota,
+} from './namespaces';
+export type { NodePoolSpec } from './nodePools';
+export type { KubeObject, KubeObjectList } from './objects';
+export type { SupervisorReadOptions } from './resourceApi';
+export type { SupervisorApiGroup, SupervisorResource } from './resources';
+export { toTanzuWorkloadCluster } from './tkc';
+export { toVmServiceVm } from './virtualMachines';
+export type { VirtualMachineSpec } from './virtualMachines';
+export { toVmServiceImage } from './vmImages';
+export { toVmServiceVmClass } from './vmClasses';
+export type {
+  SupervisorWatch,
+  SupervisorWatchEvent,
+  SupervisorWatchOptions,
+} from './watch';

@@ -1,0 +1,220 @@
+import { VCenterVm } from '@backstage-vsphere/plugin-vsphere-common';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { VCenterConfig } from '../config';
+import { ContentLibraries } from './contentLibraries';
+import { VCenterHttp } from './http';
+import {
+  CLUSTER_SPEC,
+  DATASTORE_SPEC,
+  HOST_SPEC,
+  NAME_SPECS,
+  RESOURCE_POOL_SPEC,
+  VM_SPEC,
+  toCluster,
+  toDatastore,
+  toHost,
+  toNameMap,
+  toResourcePool,
+  toVm,
+} from './inventory';
+import * as namespaces from './namespaces';
+import { StoragePolicies } from './pbm';
+import { PropertyCollector, PropertySpec } from './propertyCollector';
+import { RestSession } from './RestSession';
+import { SoapSession } from './SoapSession';
+import {
+  ContentLibrary,
+  ContentLibraryItem,
+  NamespaceCreateSpec,
+  NamespaceUpdateSpec,
+  StoragePolicy,
+  SupervisorCluster,
+  SupervisorNamespace,
+  VCenterCallOptions,
+  VCenterCluster,
+  VCenterDatastore,
+  VCenterHost,
+  VCenterResourcePool,
+  VmClass,
+} from './types';
+import { getVmClass, listVmClasses } from './vmClasses';
+
+/**
+ * A client of one vCenter: REST for Supervisor namespaces, VM classes and content libraries,
+ * SOAP for bulk inventory and storage policies. It holds at most one REST and one SOAP session,
+ * shared by all callers, and logs both out on {@link VCenterClient.close}.
+ * @public
+ */
+export class VCenterClient {
+  private readonly http: VCenterHttp;
+  private readonly rest: RestSession;
+  private readonly soap: SoapSession;
+  private readonly collector: PropertyCollector;
+  private readonly libraries: ContentLibraries;
+  private readonly policies: StoragePolicies;
+  private closing?: Promise<void>;
+
+  /** Creates a client; nothing is sent until the first call. */
+  static create(
+    config: VCenterConfig,
+    options: { logger: LoggerService },
+  ): VCenterClient {
+    return new VCenterClient(config, options.logger);
+  }
+
+  private constructor(
+    private readonly config: VCenterConfig,
+    logger: LoggerService,
+  ) {
+    this.http = new VCenterHttp(config, logger);
+    this.rest = new RestSession(this.http, config, logger);
+    this.soap = new SoapSession(this.http, config, logger);
+    this.collector = new PropertyCollector(this.soap, logger, config.name);
+    this.libraries = new ContentLibraries(this.rest);
+    this.policies = new StoragePolicies(this.soap, config.name);
+  }
+
+  /** The configured name of the vCenter. */
+  get name(): string {
+    return this.config.name;
+  }
+
+  /** Supervisor namespaces in summary form (no specs). */
+  listNamespaces(options?: VCenterCallOptions): Promise<SupervisorNamespace[]> {
+    return namespaces.listNamespaces(this.rest, options);
+  }
+
+  /** One namespace with its specs; NotFoundError when it does not exist. */
+  getNamespace(
+    name: string,
+    options?: VCenterCallOptions,
+  ): Promise<SupervisorNamespace> {
+    return namespaces.getNamespace(this.rest, name, options);
+  }
+
+  /** Creates a namespace; never retried, as a resend could race a concurrent create. */
+  createNamespace(
+    spec: NamespaceCreateSpec,
+    options?: VCenterCallOptions,
+  ): Promise<void> {
+    return namespaces.createNamespace(this.rest, spec, options);
+  }
+
+  /** Changes a namespace (PATCH): each set field replaces the current value. */
+  updateNamespace(
+    name: string,
+    spec: NamespaceUpdateSpec,
+    options?: VCenterCallOptions,
+  ): Promise<void> {
+    return namespaces.updateNamespace(this.rest, name, spec, options);
+  }
+
+  /** Starts deleting a namespace; vCenter removes it asynchronously (config status REMOVING). */
+  deleteNamespace(name: string, options?: VCenterCallOptions): Promise<void> {
+    return namespaces.deleteNamespace(this.rest, name, options);
+  }
+
+  /** Clusters with the Supervisor enabled. */
+  listSupervisorClusters(
+    options?: VCenterCallOptions,
+  ): Promise<SupervisorCluster[]> {
+    return namespaces.listSupervisorClusters(this.rest, options);
+  }
+
+  listVmClasses(options?: VCenterCallOptions): Promise<VmClass[]> {
+    return listVmClasses(this.rest, options);
+  }
+
+  getVmClass(id: string, options?: VCenterCallOptions): Promise<VmClass> {
+    return getVmClass(this.rest, id, options);
+  }
+
+  listContentLibraries(
+    options?: VCenterCallOptions,
+  ): Promise<ContentLibrary[]> {
+    return this.libraries.list(options);
+  }
+
+  getContentLibrary(
+    id: string,
+    options?: VCenterCallOptions,
+  ): Promise<ContentLibrary> {
+    return this.libraries.get(id, options);
+  }
+
+  listContentLibraryItems(
+    libraryId: string,
+    options?: VCenterCallOptions,
+  ): Promise<ContentLibraryItem[]> {
+    return this.libraries.listItems(libraryId, options);
+  }
+
+  /** VM storage policies (requirement profiles) through PBM. */
+  listStoragePolicies(options?: VCenterCallOptions): Promise<StoragePolicy[]> {
+    return this.policies.list(options);
+  }
+
+  /**
+   * Every VM, read in pages of `inventoryPageSize`, with host and datastore names joined
+   * from one more read of those names.
+   */
+  async listVms(options: VCenterCallOptions = {}): Promise<VCenterVm[]> {
+    const [vms, names] = await Promise.all([
+      this.retrieve([VM_SPEC], 'virtual machines', options),
+      this.retrieve(NAME_SPECS, 'host and datastore names', options),
+    ]);
+    const nameMap = toNameMap(names);
+    return vms.map(vm => toVm(vm, nameMap));
+  }
+
+  async listHosts(options: VCenterCallOptions = {}): Promise<VCenterHost[]> {
+    return (await this.retrieve([HOST_SPEC], 'hosts', options)).map(toHost);
+  }
+
+  async listClusters(
+    options: VCenterCallOptions = {},
+  ): Promise<VCenterCluster[]> {
+    return (await this.retrieve([CLUSTER_SPEC], 'clusters', options)).map(
+      toCluster,
+    );
+  }
+
+  async listDatastores(
+    options: VCenterCallOptions = {},
+  ): Promise<VCenterDatastore[]> {
+    return (await this.retrieve([DATASTORE_SPEC], 'datastores', options)).map(
+      toDatastore,
+    );
+  }
+
+  async listResourcePools(
+    options: VCenterCallOptions = {},
+  ): Promise<VCenterResourcePool[]> {
+    return (
+      await this.retrieve([RESOURCE_POOL_SPEC], 'resource pools', options)
+    ).map(toResourcePool);
+  }
+
+  /** Logs out both sessions and closes connections; safe to call more than once. */
+  close(): Promise<void> {
+    if (!this.closing) {
+      this.closing = Promise.all([this.rest.close(), this.soap.close()]).then(
+        () => this.http.destroy(),
+      );
+    }
+    return this.closing;
+  }
+
+  private retrieve(
+    specs: PropertySpec[],
+    what: string,
+    options: VCenterCallOptions,
+  ) {
+    return this.collector.retrieveFromContainerView({
+      specs,
+      what,
+      pageSize: this.config.inventoryPageSize,
+      signal: options.signal,
+    });
+  }
+}

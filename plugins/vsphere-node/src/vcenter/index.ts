@@ -1,0 +1,20 @@
+export { VCenterClient } from './VCenterClient';
+export type {
+  ContentLibrary,
+  ContentLibraryItem,
+  NamespaceAccessEntry,
+  NamespaceCreateSpec,
+  NamespaceResourceSpec,
+  NamespaceStorageSpec,
+  NamespaceUpdateSpec,
+  NamespaceVmServiceSpec,
+  StoragePolicy,
+  SupervisorCluster,
+  SupervisorNamespace,
+  VCenterCallOptions,
+  VCenterCluster,
+  VCenterDatastore,
+  VCenterHost,
+  VCenterResourcePool,
+  VmClass,
+} from './types';

@@ -1,0 +1,40 @@
+import { ReactNode } from 'react';
+import { Entity } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import {
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/frontend-test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { VsphereApi, vsphereApiRef } from '../api';
+import { entityFixture } from './fixtures';
+
+/** Renders inside a test app with a stubbed vSphere API and, optionally, an entity. */
+export function renderWithApi(
+  element: ReactNode,
+  api: Partial<VsphereApi>,
+  entity: Entity | undefined = entityFixture(),
+) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[vsphereApiRef, api]]}>
+      {entity ? (
+        <EntityProvider entity={entity}>{element}</EntityProvider>
+      ) : (
+        element
+      )}
+    </TestApiProvider>,
+  );
+}
+
+/** The error the client throws for a backend answer with this status. */
+export async function responseError(
+  statusCode: number,
+  name: string,
+  message: string,
+): Promise<ResponseError> {
+  const response = new Response(
+    JSON.stringify({ error: { name, message }, response: { statusCode } }),
+    { status: statusCode, headers: { 'content-type': 'application/json' } },
+  );
+  return ResponseError.fromResponse(response);
+}

@@ -1,0 +1,1 @@
+export { ClusterSummary } from './ClusterSummary';

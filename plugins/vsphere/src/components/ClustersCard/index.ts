@@ -1,0 +1,2 @@
+export { ClustersCard } from './ClustersCard';
+export type { ClustersCardProps } from './ClustersCard';

@@ -1,0 +1,35 @@
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { screen } from '@testing-library/react';
+import { ConditionList } from './ConditionList';
+
+describe('ConditionList', () => {
+  it('names true conditions and explains the others', async () => {
+    await renderInTestApp(
+      <ConditionList
+        conditions={[
+          { type: 'Ready', status: 'True' },
+          {
+            type: 'MachinesReady',
+            status: 'False',
+            reason: 'WaitingForInfrastructure',
+            message: '1 of 3 machines provisioning',
+          },
+          { type: 'Available', status: 'Unknown' },
+        ]}
+      />,
+    );
+    expect(screen.getByText('Ready')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'MachinesReady: WaitingForInfrastructure, 1 of 3 machines provisioning',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Available (Unknown)')).toBeInTheDocument();
+    expect(screen.getByLabelText('Status warning')).toBeInTheDocument();
+  });
+
+  it('shows a dash when there are none', async () => {
+    await renderInTestApp(<ConditionList conditions={[]} />);
+    expect(screen.getByText('—')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,2 @@
+export { EntityOverviewLoader } from './EntityOverviewLoader';
+export type { EntityOverviewLoaderProps } from './EntityOverviewLoader';

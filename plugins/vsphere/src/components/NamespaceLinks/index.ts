@@ -1,0 +1,1 @@
+export { NamespaceLinks } from './NamespaceLinks';

@@ -1,0 +1,35 @@
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { screen } from '@testing-library/react';
+import { namespaceFixture } from '../../__testUtils__';
+import { NamespaceResources } from './NamespaceResources';
+
+describe('NamespaceResources', () => {
+  it('lists storage policies with limits, VM classes and content libraries', async () => {
+    await renderInTestApp(
+      <NamespaceResources namespace={namespaceFixture()} />,
+    );
+    expect(screen.getByText('vsan-default (limit 1 TiB)')).toBeInTheDocument();
+    expect(screen.getByText('best-effort-small')).toBeInTheDocument();
+    expect(screen.getByText('guaranteed-medium')).toBeInTheDocument();
+    expect(screen.getByText('ubuntu-images')).toBeInTheDocument();
+  });
+
+  it('says what an empty list means', async () => {
+    await renderInTestApp(
+      <NamespaceResources
+        namespace={namespaceFixture({
+          storagePolicies: [{ id: 'pol-9' }],
+          vmClasses: [],
+          contentLibraries: [],
+        })}
+      />,
+    );
+    expect(screen.getByText('pol-9')).toBeInTheDocument();
+    expect(
+      screen.getByText(/ask a vSphere admin to add one so VMs can be created/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/VM images come from the namespace's content libraries/),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,1 @@
+export { NamespaceResources } from './NamespaceResources';

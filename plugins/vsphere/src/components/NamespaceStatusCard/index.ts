@@ -1,0 +1,2 @@
+export { NamespaceStatusCard } from './NamespaceStatusCard';
+export type { NamespaceStatusCardProps } from './NamespaceStatusCard';

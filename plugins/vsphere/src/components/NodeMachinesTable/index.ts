@@ -1,0 +1,1 @@
+export { NodeMachinesTable } from './NodeMachinesTable';

@@ -1,0 +1,2 @@
+export { NodePoolsTable } from './NodePoolsTable';
+export type { NodePoolsTableProps } from './NodePoolsTable';

@@ -1,0 +1,1 @@
+export { OverviewErrorPanel } from './OverviewErrorPanel';

@@ -1,0 +1,25 @@
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { screen } from '@testing-library/react';
+import { QuotaBar } from './QuotaBar';
+
+describe('QuotaBar', () => {
+  it('shows used against the limit in GHz with a bar', async () => {
+    await renderInTestApp(
+      <QuotaBar
+        label="CPU"
+        quota={{ used: 4000, limit: 20000, unit: 'MHz' }}
+      />,
+    );
+    expect(screen.getByText('CPU')).toBeInTheDocument();
+    expect(screen.getByText('4 GHz of 20 GHz')).toBeInTheDocument();
+    expect(screen.getByTitle('20%')).toBeInTheDocument();
+  });
+
+  it('says there is no limit and draws no bar', async () => {
+    await renderInTestApp(
+      <QuotaBar label="Storage" quota={{ used: 2097152, unit: 'MiB' }} />,
+    );
+    expect(screen.getByText('2 TiB used, no limit')).toBeInTheDocument();
+    expect(screen.queryByTitle(/%$/)).not.toBeInTheDocument();
+  });
+});

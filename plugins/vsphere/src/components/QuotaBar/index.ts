@@ -1,0 +1,1 @@
+export { QuotaBar } from './QuotaBar';

@@ -1,0 +1,2 @@
+export { ScaleNodePoolButton } from './ScaleNodePoolButton';
+export type { ScaleNodePoolButtonProps } from './ScaleNodePoolButton';

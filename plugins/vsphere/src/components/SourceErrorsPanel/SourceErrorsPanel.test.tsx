@@ -1,0 +1,49 @@
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { screen } from '@testing-library/react';
+import { SourceErrorsPanel } from './SourceErrorsPanel';
+
+describe('SourceErrorsPanel', () => {
+  it('names each failed source, its message and what to do', async () => {
+    await renderInTestApp(
+      <SourceErrorsPanel
+        errors={[
+          {
+            source: 'supervisor:vc-east/sv-1',
+            name: 'ServiceUnavailableError',
+            message: 'Supervisor did not answer within 5s',
+          },
+          {
+            source: 'vcenter:vc-east',
+            name: 'AuthenticationError',
+            message: 'Session login failed',
+          },
+        ]}
+      />,
+    );
+    expect(
+      screen.getByText('Warning: Could not read Supervisor vc-east/sv-1'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'ServiceUnavailableError: Supervisor did not answer within 5s',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /Check that Supervisor vc-east\/sv-1 is up and reachable/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Warning: Could not read vCenter vc-east'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/refused the Backstage backend's credentials/),
+    ).toBeInTheDocument();
+    expect(screen.getAllByRole('alert')).toHaveLength(2);
+  });
+
+  it('renders nothing when every source answered', async () => {
+    await renderInTestApp(<SourceErrorsPanel errors={[]} />);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,1 @@
+export { SourceErrorsPanel } from './SourceErrorsPanel';

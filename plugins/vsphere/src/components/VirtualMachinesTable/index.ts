@@ -1,0 +1,2 @@
+export { VirtualMachinesTable } from './VirtualMachinesTable';
+export type { VirtualMachinesTableProps } from './VirtualMachinesTable';

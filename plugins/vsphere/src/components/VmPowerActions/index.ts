@@ -1,0 +1,2 @@
+export { VmPowerActions } from './VmPowerActions';
+export type { VmPowerActionsProps } from './VmPowerActions';

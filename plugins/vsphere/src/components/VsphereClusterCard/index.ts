@@ -1,0 +1,1 @@
+export { VsphereClusterCard } from './VsphereClusterCard';

@@ -1,0 +1,2 @@
+export { VsphereNamespaceCard } from './VsphereNamespaceCard';
+export type { VsphereEntityCardProps } from './VsphereNamespaceCard';

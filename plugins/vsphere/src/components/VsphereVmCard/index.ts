@@ -1,0 +1,1 @@
+export { VsphereVmCard } from './VsphereVmCard';
