@@ -15,7 +15,10 @@ up() {
   mkdir -p "$ARTIFACTS"
   step "Starting the portal in the background (log: artifacts/portal.log)"
   # its own process group, so `down` ends the frontend and backend children too
-  setsid node .yarn/releases/yarn-4.13.0.cjs start >"$LOG" 2>&1 &
+  node scripts/testenv-app-config.js >/dev/null
+  setsid node .yarn/releases/yarn-4.13.0.cjs start \
+    --config "$ROOT/app-config.yaml" --config "$ROOT/.testenv/app-config.testenv.yaml" \
+    >"$LOG" 2>&1 &
   echo $! >"$PID_FILE"
   # a portal that fails to come up is stopped, not left holding the ports
   trap down EXIT

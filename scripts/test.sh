@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# README command 2: set everything up and run the whole test suite (static checks, unit, integration, browser).
+# README command 2: set everything up and run the whole test suite: static checks, unit tests,
+# the test environment's smoke test, integration tests against it, and browser tests on the portal.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -8,13 +9,30 @@ ensure_node
 ensure_deps
 ensure_chromium
 
-cleanup() { bash "$ROOT/scripts/portal.sh" down || true; }
+started_testenv=
+cleanup() {
+  bash "$ROOT/scripts/portal.sh" down || true
+  # stop the test servers only when this run started them
+  [ -z "$started_testenv" ] || "$ROOT/testenv/testenv" down || true
+}
 trap cleanup EXIT
 
-step "Type check";        yarn tsc
-step "Lint";              yarn lint:all
-step "Prettier";          yarn prettier:check
-step "Unit tests";        CI=true yarn test
+step "Type check"; yarn tsc
+step "Lint"; yarn lint:all
+step "Prettier"; yarn prettier:check
+step "Unit tests"; CI=true yarn test:unit
+
+step "Test servers"
+if ! "$ROOT/testenv/testenv" status >/dev/null 2>&1; then
+  started_testenv=1
+fi
+# 1,000 VMs: the inventory tests page through them
+TESTENV_VMS=${TESTENV_VMS:-1000} "$ROOT/testenv/testenv" up
+"$ROOT/testenv/testenv" smoke
+
+step "Integration tests (against the test servers, one file at a time)"
+CI=true yarn test:integration
+
 step "Browser tests"
 bash "$ROOT/scripts/portal.sh" up
 CI=true PLAYWRIGHT_URL=http://localhost:3000 yarn test:e2e

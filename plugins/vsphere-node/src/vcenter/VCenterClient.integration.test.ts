@@ -249,7 +249,14 @@ describe('VCenterClient against the vSphere simulator', () => {
         vc.listDatastores(),
         vc.listResourcePools(),
       ]);
-      expect(vms).toHaveLength(env.vcenter.vmCount);
+      // the seeded VMs, plus those the Supervisor's reconciler creates for VM Service VMs and nodes
+      expect(vms.length).toBeGreaterThanOrEqual(env.vcenter.vmCount);
+      expect(vms.map(v => v.name)).toEqual(
+        expect.arrayContaining([
+          'vm-0001',
+          `vm-${String(env.vcenter.vmCount).padStart(4, '0')}`,
+        ]),
+      );
 
       const hostNames = new Map(hosts.map(h => [h.moref, h.name]));
       const datastoreNames = new Map(datastores.map(d => [d.moref, d.name]));
@@ -352,13 +359,14 @@ describe('VCenterClient against the vSphere simulator', () => {
   describe('inventory paging', () => {
     it('reads all VMs in ceil(N / page size) + a constant number of requests', async () => {
       const pageSize = 100;
-      const vmCount = env.vcenter.vmCount;
-      expect(vmCount).toBeGreaterThanOrEqual(1000);
-      const pages = Math.ceil(vmCount / pageSize);
+      // the issue's scale: start the testenv with TESTENV_VMS=1000 or more
+      expect(env.vcenter.vmCount).toBeGreaterThanOrEqual(1000);
 
       const vc = client({ inventoryPageSize: pageSize });
       const coldStart = recorderPosition(env);
-      expect(await vc.listVms()).toHaveLength(vmCount);
+      const vmCount = (await vc.listVms()).length;
+      expect(vmCount).toBeGreaterThanOrEqual(env.vcenter.vmCount);
+      const pages = Math.ceil(vmCount / pageSize);
       const cold = soapOps(since(coldStart));
       // Two views (VMs; host and datastore names), each created, read and destroyed.
       expect(

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Writes .testenv/app-config.testenv.yaml: the portal's vsphere config pointing at the running testenv.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const envFile = path.join(root, '.testenv', 'env.json');
+if (!fs.existsSync(envFile)) {
+  console.error(
+    `error: ${envFile} is missing; run 'testenv/testenv up' first.`,
+  );
+  process.exit(1);
+}
+const env = JSON.parse(fs.readFileSync(envFile, 'utf8'));
+const config = {
+  vsphere: {
+    vcenters: [
+      {
+        name: env.vcenter.name,
+        url: env.vcenter.url,
+        username: env.vcenter.username,
+        password: env.vcenter.password,
+        caFile: env.vcenter.caFile,
+        supervisors: [
+          {
+            name: 'supervisor',
+            cluster: env.vcenter.wcpClusterId,
+            url: env.supervisor.url,
+            caFile: env.supervisor.caFile,
+            tokenFile: env.supervisor.tokenFile,
+          },
+        ],
+      },
+    ],
+  },
+};
+const out = path.join(root, '.testenv', 'app-config.testenv.yaml');
+// JSON is valid YAML, and Backstage reads it as such
+fs.writeFileSync(out, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+console.log(out);
