@@ -1,0 +1,125 @@
+// Command supervisor runs a stand-in for a vSphere Supervisor's Kubernetes API: a real
+// kube-apiserver and kube-controller-manager over an embedded etcd, with the Cluster API and
+// VM Operator CRDs, RBAC for the Backstage plugin and a seeded demo namespace.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"k8s.io/klog/v2"
+)
+
+type config struct {
+	listen   string
+	dir      string
+	crds     string
+	etcdPort int
+}
+
+func main() {
+	var c config
+	flag.StringVar(&c.listen, "listen", "127.0.0.1:16443", "host:port of the Kubernetes API (TLS)")
+	flag.StringVar(&c.dir, "dir", "", "absolute state directory (certificates, etcd data, tokens, ready.json)")
+	flag.StringVar(&c.crds, "crds", "", "directory of CRD YAML files to apply (see crds.sh)")
+	flag.IntVar(&c.etcdPort, "etcd-port", 12379, "etcd client port on 127.0.0.1; the peer port is the next one")
+	flag.Parse()
+	if !filepath.IsAbs(c.dir) || c.crds == "" {
+		fmt.Fprintln(os.Stderr, "usage: supervisor --listen 127.0.0.1:16443 --dir <absolute dir> --crds <dir> [--etcd-port 12379]")
+		os.Exit(2)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, c); err != nil {
+		klog.Flush()
+		fmt.Fprintln(os.Stderr, "supervisor:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, c config) error {
+	if err := os.MkdirAll(c.dir, 0o755); err != nil {
+		return err
+	}
+	readyFile := filepath.Join(c.dir, "ready.json")
+	// A stale ready.json from an earlier run must never be mistaken for this one.
+	_ = os.Remove(readyFile)
+	defer os.Remove(readyFile)
+
+	p, err := ensurePKI(c.dir)
+	if err != nil {
+		return err
+	}
+	url := "https://" + c.listen
+	adminKubeconfig := filepath.Join(c.dir, "admin.kubeconfig")
+	auth, err := adminAuth(p)
+	if err != nil {
+		return err
+	}
+	if err := writeKubeconfig(adminKubeconfig, url, p.CACert, "testenv-admin", auth); err != nil {
+		return err
+	}
+
+	etcd, etcdURL, err := startEtcd(c.dir, c.etcdPort)
+	if err != nil {
+		return err
+	}
+	defer etcd.Close()
+
+	// Servers stop on this context; the deferred cancel runs before etcd closes.
+	srvCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	args, err := apiserverArgs(c.listen, etcdURL, url, p)
+	if err != nil {
+		return err
+	}
+	apiDone, err := runAPIServer(srvCtx, args)
+	if err != nil {
+		return fmt.Errorf("kube-apiserver: %w", err)
+	}
+	admin, err := waitHealthy(srvCtx, adminKubeconfig, apiDone, 3*time.Minute)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	a, err := newApplier(admin)
+	if err != nil {
+		return err
+	}
+	if err := installCRDs(srvCtx, a, c.crds, p); err != nil {
+		return fmt.Errorf("CRDs: %w", err)
+	}
+	// Started after the CRDs so that garbage collection and quota see them from the start
+	// (they discover new resource types only every 30 seconds).
+	kcmDone, err := runControllerManager(srvCtx, adminKubeconfig, p)
+	if err != nil {
+		return fmt.Errorf("kube-controller-manager: %w", err)
+	}
+	ready, err := bootstrap(srvCtx, c, a, admin, url, p)
+	if err != nil {
+		return fmt.Errorf("bootstrap: %w", err)
+	}
+	ready.AdminKubeconfig = adminKubeconfig
+	if err := writeReady(readyFile, ready); err != nil {
+		return err
+	}
+	klog.InfoS("Supervisor ready", "url", url, "bootstrap", time.Since(start).Round(time.Millisecond))
+
+	select {
+	case <-ctx.Done():
+		klog.InfoS("Shutting down")
+		cancel()
+		<-apiDone
+		return nil
+	case err := <-apiDone:
+		return fmt.Errorf("kube-apiserver stopped: %v", err)
+	case err := <-kcmDone:
+		return fmt.Errorf("kube-controller-manager stopped: %v", err)
+	}
+}

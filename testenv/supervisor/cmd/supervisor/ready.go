@@ -1,0 +1,123 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"k8s.io/apimachinery/pkg/util/wait"
+	"k8s.io/client-go/rest"
+	"k8s.io/client-go/tools/clientcmd"
+	clientcmdapi "k8s.io/client-go/tools/clientcmd/api"
+
+	"k8s.io/client-go/kubernetes"
+
+	"github.com/backstage-vsphere/testenv/supervisor/manifests"
+)
+
+// readyInfo is what <dir>/ready.json tells the testenv script and the tests.
+type readyInfo struct {
+	URL               string `json:"url"`
+	CAFile            string `json:"caFile"`
+	TokenFile         string `json:"tokenFile"`
+	ReadonlyTokenFile string `json:"readonlyTokenFile"`
+	Kubeconfig        string `json:"kubeconfig"`
+	AdminKubeconfig   string `json:"adminKubeconfig"`
+	PID               int    `json:"pid"`
+}
+
+// waitHealthy polls /readyz with the admin identity until the apiserver answers ok.
+func waitHealthy(ctx context.Context, kubeconfig string, apiDone <-chan error, timeout time.Duration) (*rest.Config, error) {
+	cfg, err := clientcmd.BuildConfigFromFlags("", kubeconfig)
+	if err != nil {
+		return nil, err
+	}
+	kube, err := kubernetes.NewForConfig(cfg)
+	if err != nil {
+		return nil, err
+	}
+	err = wait.PollUntilContextTimeout(ctx, 250*time.Millisecond, timeout, true, func(ctx context.Context) (bool, error) {
+		select {
+		case err := <-apiDone:
+			return false, fmt.Errorf("kube-apiserver exited: %v", err)
+		default:
+		}
+		status := 0
+		kube.Discovery().RESTClient().Get().AbsPath("/readyz").Do(ctx).StatusCode(&status)
+		return status == http.StatusOK, nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("kube-apiserver not ready: %w", err)
+	}
+	// The seed is applied in bursts; the default client limits would slow it down.
+	cfg.QPS, cfg.Burst = 200, 400
+	return cfg, nil
+}
+
+// Where the seed manifests put the plugin's service accounts and their token Secrets.
+const (
+	accountsNamespace   = "backstage-vsphere-system"
+	pluginTokenSecret   = "backstage-vsphere-token"
+	readonlyTokenSecret = "backstage-vsphere-readonly-token"
+)
+
+// installCRDs starts the conversion webhook and applies the CRDs that use it.
+func installCRDs(ctx context.Context, a *applier, dir string, p *pki) error {
+	conv, err := startConversionServer(p)
+	if err != nil {
+		return fmt.Errorf("conversion webhook: %w", err)
+	}
+	n, err := applyCRDs(ctx, a, dir, conv.useFor)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "supervisor: %d CRDs established\n", n)
+	return nil
+}
+
+// bootstrap applies the seed, then writes the plugin's token files and kubeconfig.
+func bootstrap(ctx context.Context, c config, a *applier, admin *rest.Config, url string, p *pki) (*readyInfo, error) {
+	if err := applySeed(ctx, a, manifests.Seed); err != nil {
+		return nil, err
+	}
+	kube, err := kubernetes.NewForConfig(admin)
+	if err != nil {
+		return nil, err
+	}
+	info := &readyInfo{
+		URL:               url,
+		CAFile:            p.CACert,
+		TokenFile:         filepath.Join(c.dir, "plugin.token"),
+		ReadonlyTokenFile: filepath.Join(c.dir, "readonly.token"),
+		Kubeconfig:        filepath.Join(c.dir, "plugin.kubeconfig"),
+		PID:               os.Getpid(),
+	}
+	for file, secret := range map[string]string{info.TokenFile: pluginTokenSecret, info.ReadonlyTokenFile: readonlyTokenSecret} {
+		token, err := waitToken(ctx, kube, accountsNamespace, secret)
+		if err != nil {
+			return nil, err
+		}
+		if err := writeFileAtomic(file, []byte(token), 0o600); err != nil {
+			return nil, err
+		}
+		if secret == pluginTokenSecret {
+			auth := &clientcmdapi.AuthInfo{Token: token}
+			if err := writeKubeconfig(info.Kubeconfig, url, p.CACert, "backstage-vsphere", auth); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return info, nil
+}
+
+func writeReady(file string, info *readyInfo) error {
+	data, err := json.MarshalIndent(info, "", "  ")
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(file, append(data, '\n'), 0o644)
+}

@@ -1,0 +1,10 @@
+// Package manifests holds the seed the supervisor applies after its CRDs: storage classes,
+// VM classes and images, RBAC for the plugin, and the demo namespaces with VMs and a cluster.
+package manifests
+
+import "embed"
+
+// Seed holds the *.yaml files of this folder; they are applied in file-name order.
+//
+//go:embed *.yaml
+var Seed embed.FS
