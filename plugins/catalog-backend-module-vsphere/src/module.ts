@@ -2,10 +2,16 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { readVsphereConfig } from '@backstage-vsphere/plugin-vsphere-node';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { vsphereClientsServiceRef } from '@backstage-vsphere/plugin-vsphere-node';
+import { readCatalogConfig } from './config';
+import { vcenterSources } from './inventory/sources';
+import { VsphereEntityProvider } from './provider/VsphereEntityProvider';
 
 /**
- * Catalog module that ingests vCenter and Supervisor inventory as Resource entities.
+ * Catalog module that ingests vCenter and Supervisor inventory as Resource entities: one
+ * provider per configured vCenter, run on the `vsphere.catalog.schedule`.
  *
  * @public
  */
@@ -14,11 +20,32 @@ export const catalogModuleVsphereEntityProvider = createBackendModule({
   moduleId: 'vsphere-entity-provider',
   register(reg) {
     reg.registerInit({
-      deps: { config: coreServices.rootConfig, logger: coreServices.logger },
-      async init({ config, logger }) {
-        const vcenters = readVsphereConfig(config);
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        events: eventsServiceRef,
+        clients: vsphereClientsServiceRef,
+      },
+      async init({ catalog, config, logger, scheduler, events, clients }) {
+        const catalogConfig = readCatalogConfig(config);
+        const providers = clients.configs.map(vcenter =>
+          VsphereEntityProvider.create({
+            vcenter,
+            config: catalogConfig,
+            sources: vcenterSources(clients, vcenter.name),
+            logger,
+            taskRunner: scheduler.createScheduledTaskRunner(
+              catalogConfig.schedule,
+            ),
+            events,
+            soleVcenter: clients.configs.length === 1,
+          }),
+        );
+        catalog.addEntityProvider(providers);
         logger.info(
-          `vSphere entity provider configured for ${vcenters.length} vCenter(s)`,
+          `vSphere entity provider configured for ${providers.length} vCenter(s)`,
         );
       },
     });

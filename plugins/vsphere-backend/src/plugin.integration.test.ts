@@ -104,6 +104,10 @@ describe('vsphere backend against testenv', () => {
       configStatus: 'RUNNING',
     });
     expect(body.vms.length).toBeGreaterThanOrEqual(3);
+    // cluster nodes are listed under their node pools, not as the team's VMs
+    expect(
+      body.vms.filter(vm => vm.labels['capv.vmware.com/cluster.name']),
+    ).toEqual([]);
     const joined = body.vms.filter(vm => vm.vcenterVm);
     expect(joined.length).toBeGreaterThanOrEqual(3);
     expect(joined[0].vcenterVm!.moref).toBe(joined[0].uniqueID);

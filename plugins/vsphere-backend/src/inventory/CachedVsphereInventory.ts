@@ -23,6 +23,7 @@ import {
 } from './VsphereInventory';
 
 const RECENT_EVENTS = 20;
+const NODE_VM_CLUSTER_LABEL = 'capv.vmware.com/cluster.name';
 
 function valueOr<T>(
   result: SourceResult<T>,
@@ -115,9 +116,11 @@ export class CachedVsphereInventory implements VsphereInventory {
     const errors: SourceError[] = [];
     const vcVms = valueOr(vcenterVms, [], errors);
     const serviceVms = valueOr(vms, [], errors);
+    // node VMs of workload clusters show under their node pools, not as the team's VMs
+    const teamVms = serviceVms.filter(vm => !vm.labels[NODE_VM_CLUSTER_LABEL]);
     const shownVms = target.vm
-      ? serviceVms.filter(vm => vm.name === target.vm)
-      : serviceVms;
+      ? teamVms.filter(vm => vm.name === target.vm)
+      : teamVms;
     const nsInfo = valueOr(namespace, undefined, errors);
     const allClusters = valueOr<WorkloadCluster[]>(clusters, [], errors);
     const shownClusters = target.cluster

@@ -1,0 +1,97 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { mockServices } from '@backstage/backend-test-utils';
+import { SchedulerServiceTaskRunner } from '@backstage/backend-plugin-api';
+import { ConfigReader } from '@backstage/config';
+import {
+  EntityProviderConnection,
+  EntityProviderMutation,
+} from '@backstage/plugin-catalog-node';
+import { EventsService } from '@backstage/plugin-events-node';
+import { JsonObject } from '@backstage/types';
+import {
+  VsphereClients,
+  readVsphereConfig,
+} from '@backstage-vsphere/plugin-vsphere-node';
+import {
+  TestenvInfo,
+  testenvVsphereConfig,
+} from '@backstage-vsphere/plugin-vsphere-node/testUtils';
+import { VsphereCatalogConfig, readCatalogConfig } from '../config';
+import { vcenterSources } from '../inventory/sources';
+import { VsphereEntityProvider } from '../provider/VsphereEntityProvider';
+
+/** A provider on the testenv with real clients and a connection that records mutations. */
+export async function testenvProvider(
+  env: TestenvInfo,
+  options: {
+    vcenter?: JsonObject;
+    catalog?: JsonObject;
+    events?: EventsService;
+  } = {},
+) {
+  const logger = mockServices.logger.mock();
+  logger.child.mockReturnValue(logger);
+  const [vcenter] = readVsphereConfig(
+    new ConfigReader({
+      vsphere: testenvVsphereConfig(env, options.vcenter ?? {}),
+    }),
+  );
+  const clients = new VsphereClients([vcenter], logger);
+  const config: VsphereCatalogConfig = readCatalogConfig(
+    new ConfigReader({ vsphere: { catalog: options.catalog ?? {} } }),
+  );
+  const mutations: EntityProviderMutation[] = [];
+  const connection: EntityProviderConnection = {
+    applyMutation: async mutation => {
+      mutations.push(mutation);
+    },
+    refresh: async () => {},
+  };
+  const taskRunner: SchedulerServiceTaskRunner = { run: async () => {} };
+  const provider = VsphereEntityProvider.create({
+    vcenter,
+    config,
+    sources: vcenterSources(clients, vcenter.name),
+    logger,
+    taskRunner,
+    events: options.events,
+    soleVcenter: true,
+  });
+  await provider.connect(connection);
+  return { provider, mutations, logger, clients, vcenter };
+}
+
+const run = promisify(execFile);
+
+/** Runs the testenv's govc against the simulator. */
+export async function govc(env: TestenvInfo, ...args: string[]) {
+  const bin = path.join(
+    path.dirname(path.dirname(env.vcenter.caFile)),
+    'bin',
+    'govc',
+  );
+  if (!fs.existsSync(bin)) {
+    throw new Error(`govc is missing at ${bin}; run 'testenv/testenv up'`);
+  }
+  const url = new URL(env.vcenter.sdkUrl);
+  url.username = encodeURIComponent(env.vcenter.username);
+  url.password = encodeURIComponent(env.vcenter.password);
+  const { stdout } = await run(bin, args, {
+    env: {
+      ...process.env,
+      GOVC_URL: url.toString(),
+      GOVC_TLS_CA_CERTS: env.vcenter.caFile,
+    },
+  });
+  return stdout.trim();
+}
+
+/** The entities of a full mutation (or the added ones of a delta) by name. */
+export function entitiesOf(mutation: EntityProviderMutation) {
+  const deferred =
+    mutation.type === 'full' ? mutation.entities : mutation.added;
+  return new Map(deferred.map(d => [d.entity.metadata.name, d.entity]));
+}

@@ -1,0 +1,228 @@
+import {
+  Entity,
+  resourceEntityV1alpha1Validator,
+} from '@backstage/catalog-model';
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  catalogConfig,
+  stubSources,
+  vcenterConfig,
+} from '../__testUtils__/stubSources';
+import { VsphereCatalogConfig } from '../config';
+import { InventoryReader } from '../inventory/InventoryReader';
+import { VcenterInventory } from '../inventory/types';
+import { buildEntities } from './buildEntities';
+
+async function demoInventory(
+  config: VsphereCatalogConfig = catalogConfig,
+): Promise<VcenterInventory> {
+  const { sources } = stubSources();
+  return new InventoryReader(
+    vcenterConfig,
+    config,
+    sources,
+    mockServices.logger.mock(),
+  ).readAll();
+}
+
+function byName(entities: Entity[]) {
+  return Object.fromEntries(entities.map(e => [e.metadata.name, e]));
+}
+
+describe('buildEntities', () => {
+  it('turns the demo inventory into valid Resource entities with relations and owners', async () => {
+    const entities = buildEntities(await demoInventory(), {
+      vcenter: vcenterConfig,
+      config: catalogConfig,
+    });
+    const summary = entities.map(e => [
+      e.metadata.name,
+      e.spec?.type,
+      e.spec?.owner,
+      e.spec?.dependsOn,
+    ]);
+    expect(summary).toEqual([
+      [
+        'demo',
+        'vsphere-namespace',
+        'group:default/devops',
+        ['resource:default/vc1-sv1'],
+      ],
+      [
+        'demo-demo-cluster',
+        'kubernetes-cluster',
+        'group:default/devops',
+        ['resource:default/demo'],
+      ],
+      [
+        'demo-demo-db-01',
+        'virtual-machine',
+        'group:default/dba',
+        ['resource:default/demo'],
+      ],
+      [
+        'demo-demo-web-01',
+        'virtual-machine',
+        'group:default/devops',
+        ['resource:default/demo'],
+      ],
+      [
+        'team-a',
+        'vsphere-namespace',
+        'group:default/team-a',
+        ['resource:default/vc1-sv1'],
+      ],
+      [
+        'team-a-team-a-tkc',
+        'kubernetes-cluster',
+        'group:default/team-a',
+        ['resource:default/team-a'],
+      ],
+      ['vc1-sv1', 'vsphere-supervisor', 'group:default/platform', undefined],
+    ]);
+    for (const entity of entities) {
+      await expect(resourceEntityV1alpha1Validator.check(entity)).resolves.toBe(
+        true,
+      );
+    }
+  });
+
+  it('annotates each entity back to its vCenter object and links to the vSphere Client', async () => {
+    const entities = byName(
+      buildEntities(await demoInventory(), {
+        vcenter: vcenterConfig,
+        config: catalogConfig,
+      }),
+    );
+    expect(entities['demo-demo-web-01'].metadata.annotations).toEqual({
+      'backstage.io/managed-by-location': 'url:https://vc1.example.com',
+      'backstage.io/managed-by-origin-location': 'url:https://vc1.example.com',
+      'vsphere.vmware.com/vcenter': 'vc1',
+      'vsphere.vmware.com/supervisor': 'sv1',
+      'vsphere.vmware.com/supervisor-namespace': 'demo',
+      'vsphere.vmware.com/vm': 'demo-web-01',
+      'vsphere.vmware.com/moref': 'vm-101',
+    });
+    expect(entities['demo-demo-web-01'].spec).toMatchObject({
+      vmClass: 'best-effort-small',
+      image: 'ubuntu-2204',
+    });
+    expect(entities.demo.metadata.annotations).toMatchObject({
+      'vsphere.vmware.com/moref': 'resgroup-20',
+      'vsphere.vmware.com/supervisor-namespace': 'demo',
+    });
+    expect(entities.demo.metadata.description).toBe('Demo services');
+    expect(entities.demo.metadata.links).toEqual([
+      {
+        url: 'https://vc1.example.com/ui/app/namespaces/demo/summary',
+        title: 'Namespace in the vSphere Client',
+        icon: 'dashboard',
+      },
+    ]);
+    expect(entities['vc1-sv1'].metadata.annotations).toMatchObject({
+      'vsphere.vmware.com/moref': 'domain-c8',
+    });
+  });
+
+  it('lists node pools in cluster entities and leaves node VMs out', async () => {
+    const entities = byName(
+      buildEntities(await demoInventory(), {
+        vcenter: vcenterConfig,
+        config: catalogConfig,
+      }),
+    );
+    expect(entities['demo-demo-cluster'].spec).toMatchObject({
+      clusterKind: 'Cluster',
+      clusterClass: 'tanzukubernetescluster',
+      kubernetesVersion: 'v1.33.3+vmware.1-fips',
+      nodePools: [
+        {
+          name: 'np-small',
+          class: 'node-pool',
+          vmClass: 'best-effort-small',
+          replicas: 2,
+        },
+        { name: 'np-large', class: 'node-pool', replicas: 1 },
+      ],
+    });
+    expect(entities['team-a-team-a-tkc'].spec).toMatchObject({
+      clusterKind: 'TanzuKubernetesCluster',
+      nodePools: [
+        {
+          name: 'workers',
+          vmClass: 'best-effort-medium',
+          storageClass: 'k8s-gold',
+          replicas: 2,
+        },
+      ],
+    });
+    expect(Object.keys(entities).join()).not.toMatch(/np-small-abcde/);
+  });
+
+  it('writes the Kubernetes plugin annotations when the API server is known', async () => {
+    const config: VsphereCatalogConfig = {
+      ...catalogConfig,
+      kubernetes: {
+        authProvider: 'oidc',
+        oidcTokenProvider: 'okta',
+        caData: 'PEM',
+        skipTLSVerify: false,
+      },
+    };
+    const entities = byName(
+      buildEntities(await demoInventory(config), {
+        vcenter: vcenterConfig,
+        config,
+      }),
+    );
+    expect(entities['demo-demo-cluster'].metadata.annotations).toMatchObject({
+      'vsphere.vmware.com/cluster': 'demo-cluster',
+      'kubernetes.io/api-server': 'https://10.244.0.162:6443',
+      'kubernetes.io/api-server-certificate-authority': 'PEM',
+      'kubernetes.io/auth-provider': 'oidc',
+      'kubernetes.io/oidc-token-provider': 'okta',
+    });
+    // a TanzuKubernetesCluster's endpoint comes from the Cluster it owns
+    expect(
+      entities['team-a-team-a-tkc'].metadata.annotations?.[
+        'kubernetes.io/api-server'
+      ],
+    ).toBe('https://10.244.0.174:6443');
+  });
+
+  it('gives the same output for the same objects read in another order', async () => {
+    const inventory = await demoInventory({
+      ...catalogConfig,
+      includeVcenterVms: true,
+    });
+    const shuffled: VcenterInventory = {
+      ...inventory,
+      namespaces: [...inventory.namespaces].reverse(),
+      vms: [...inventory.vms].reverse(),
+      clusters: [...inventory.clusters].reverse(),
+      vcenterVms: [...inventory.vcenterVms].reverse(),
+    };
+    const options = { vcenter: vcenterConfig, config: catalogConfig };
+    expect(JSON.stringify(buildEntities(shuffled, options))).toBe(
+      JSON.stringify(buildEntities(inventory, options)),
+    );
+  });
+
+  it('ingests vCenter VMs under sanitised names, never a VM Service VM twice', async () => {
+    const config = { ...catalogConfig, includeVcenterVms: true };
+    const entities = buildEntities(await demoInventory(config), {
+      vcenter: vcenterConfig,
+      config,
+    });
+    const plain = entities.filter(
+      e => e.spec?.type === 'virtual-machine' && !e.spec.dependsOn,
+    );
+    expect(plain.map(e => [e.metadata.name, e.metadata.title])).toEqual([
+      ['jump-host', 'jump-host'],
+      [expect.stringMatching(/^legacy-db-01-[0-9a-f]{8}$/), 'Legacy DB 01'],
+    ]);
+    expect(plain[1].metadata.links?.[0].url).toBe(
+      'https://vc1.example.com/ui/app/search?query=Legacy%20DB%2001',
+    );
+  });
+});

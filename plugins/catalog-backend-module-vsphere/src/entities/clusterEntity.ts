@@ -1,0 +1,96 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATION_CLUSTER,
+  ANNOTATION_SUPERVISOR,
+  ANNOTATION_SUPERVISOR_NAMESPACE,
+} from '@backstage-vsphere/plugin-vsphere-common';
+import {
+  ANNOTATION_KUBERNETES_API_SERVER,
+  ANNOTATION_KUBERNETES_API_SERVER_CA,
+  ANNOTATION_KUBERNETES_AUTH_PROVIDER,
+  ANNOTATION_KUBERNETES_OIDC_TOKEN_PROVIDER,
+  ANNOTATION_KUBERNETES_SKIP_TLS_VERIFY,
+} from '@backstage/plugin-kubernetes-common';
+import { ClusterRecord } from '../inventory/types';
+import {
+  EntityContext,
+  baseAnnotations,
+  nameOf,
+  namespaceLink,
+  resourceEntity,
+  resourceRef,
+} from './common';
+import { identities } from './names';
+import { OWNER_KEY, refFromMetadata } from './owners';
+
+/**
+ * What Backstage's Kubernetes plugin reads to reach the cluster (its `catalog` cluster locator):
+ * the API server from the cluster, the rest from config, since the cluster's own CA and
+ * credentials live in Secrets the catalog does not read.
+ */
+function kubernetesAnnotations(
+  context: EntityContext,
+  cluster: ClusterRecord,
+): Record<string, string> {
+  if (!cluster.apiServer) {
+    return {};
+  }
+  const { authProvider, oidcTokenProvider, caData, skipTLSVerify } =
+    context.config.kubernetes;
+  const annotations: Record<string, string> = {
+    [ANNOTATION_KUBERNETES_API_SERVER]: cluster.apiServer,
+  };
+  if (caData) annotations[ANNOTATION_KUBERNETES_API_SERVER_CA] = caData;
+  if (authProvider) {
+    annotations[ANNOTATION_KUBERNETES_AUTH_PROVIDER] = authProvider;
+  }
+  if (oidcTokenProvider) {
+    annotations[ANNOTATION_KUBERNETES_OIDC_TOKEN_PROVIDER] = oidcTokenProvider;
+  }
+  if (skipTLSVerify)
+    annotations[ANNOTATION_KUBERNETES_SKIP_TLS_VERIFY] = 'true';
+  return annotations;
+}
+
+/** A workload cluster with its node pools as declared (desired replicas, classes). */
+export function clusterEntity(
+  context: EntityContext,
+  cluster: ClusterRecord,
+  scope: { owner: string; system?: string },
+): Entity {
+  const kind =
+    cluster.kind === 'Cluster'
+      ? 'Cluster API cluster'
+      : 'TanzuKubernetesCluster';
+  return resourceEntity(
+    {
+      name: nameOf(
+        context,
+        identities.cluster(cluster.namespace, cluster.name),
+      ),
+      title: cluster.name,
+      description: `${kind} '${cluster.name}' in Supervisor namespace '${cluster.namespace}'`,
+      annotations: {
+        ...baseAnnotations(context),
+        [ANNOTATION_SUPERVISOR]: cluster.supervisor,
+        [ANNOTATION_SUPERVISOR_NAMESPACE]: cluster.namespace,
+        [ANNOTATION_CLUSTER]: cluster.name,
+        ...kubernetesAnnotations(context, cluster),
+      },
+      tags: ['vsphere', 'kubernetes'],
+      links: [namespaceLink(context, cluster.namespace)],
+    },
+    {
+      type: 'kubernetes-cluster',
+      owner: refFromMetadata(cluster, OWNER_KEY, 'group') ?? scope.owner,
+      system: scope.system,
+      dependsOn: [
+        resourceRef(nameOf(context, identities.namespace(cluster.namespace))),
+      ],
+      clusterKind: cluster.kind,
+      clusterClass: cluster.clusterClass,
+      kubernetesVersion: cluster.version,
+      nodePools: cluster.nodePools.map(pool => ({ ...pool })),
+    },
+  );
+}

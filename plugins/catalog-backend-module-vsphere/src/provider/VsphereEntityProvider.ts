@@ -1,0 +1,234 @@
+import {
+  LoggerService,
+  SchedulerServiceTaskRunner,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  DeferredEntity,
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
+import { EventParams, EventsService } from '@backstage/plugin-events-node';
+import { VCenterConfig } from '@backstage-vsphere/plugin-vsphere-node';
+import { VsphereCatalogConfig } from '../config';
+import { buildEntities, nameCandidates } from '../entities/buildEntities';
+import { NameCandidate } from '../entities/names';
+import {
+  VSPHERE_RESOURCE_CREATED_TOPIC,
+  parseResourceCreatedEvent,
+} from '../events';
+import { InventoryReader } from '../inventory/InventoryReader';
+import { VcenterSources } from '../inventory/sources';
+
+/**
+ * Options of {@link VsphereEntityProvider.create}.
+ * @public
+ */
+export interface VsphereEntityProviderOptions {
+  vcenter: VCenterConfig;
+  config: VsphereCatalogConfig;
+  sources: VcenterSources;
+  logger: LoggerService;
+  taskRunner: SchedulerServiceTaskRunner;
+  events?: EventsService;
+  /** Whether events that name no vCenter are this provider's (only one vCenter is configured). */
+  soleVcenter?: boolean;
+}
+
+/**
+ * What one full run did.
+ * @public
+ */
+export type VsphereRefreshResult =
+  | { applied: true; entities: number; durationMs: number }
+  | { applied: false; error: Error; durationMs: number };
+
+interface AppliedDelta {
+  entity: Entity;
+  /** The delta counter when it was applied, to tell deltas newer than a full read. */
+  sequence: number;
+}
+
+/**
+ * Ingests one vCenter's Supervisors, namespaces, VM Service VMs and workload clusters (and, when
+ * configured, its other VMs) as Resource entities: in full on a schedule, and for one namespace
+ * at once when a vSphere scaffolder action announces a creation.
+ *
+ * A full mutation is applied only after a complete, non-empty read; on any failure the catalog
+ * keeps what it has, so entities disappear only when a complete read no longer finds them.
+ * @public
+ */
+export class VsphereEntityProvider implements EntityProvider {
+  private connection?: EntityProviderConnection;
+  private readonly reader: InventoryReader;
+  private readonly logger: LoggerService;
+  private lastCandidates: NameCandidate[] = [];
+  private readonly deltas = new Map<string, AppliedDelta>();
+  private deltaSequence = 0;
+
+  static create(options: VsphereEntityProviderOptions): VsphereEntityProvider {
+    return new VsphereEntityProvider(options);
+  }
+
+  private constructor(private readonly options: VsphereEntityProviderOptions) {
+    this.logger = options.logger.child({
+      target: this.getProviderName(),
+      vcenter: options.vcenter.name,
+    });
+    this.reader = new InventoryReader(
+      options.vcenter,
+      options.config,
+      options.sources,
+      this.logger,
+    );
+  }
+
+  getProviderName(): string {
+    return `vsphere-entity-provider:${this.options.vcenter.name}`;
+  }
+
+  async connect(connection: EntityProviderConnection): Promise<void> {
+    this.connection = connection;
+    await this.options.taskRunner.run({
+      id: `${this.getProviderName()}:refresh`,
+      fn: async abortSignal => {
+        await this.refresh(abortSignal);
+      },
+    });
+    await this.options.events?.subscribe({
+      id: `vsphere-entity-provider-${this.options.vcenter.name}`,
+      topics: [VSPHERE_RESOURCE_CREATED_TOPIC],
+      onEvent: params => this.onEvent(params),
+    });
+  }
+
+  /** Reads everything and applies a full mutation; on failure logs and leaves the catalog alone. */
+  async refresh(signal?: AbortSignal): Promise<VsphereRefreshResult> {
+    const connection = this.requireConnection();
+    const started = Date.now();
+    const sequenceAtStart = this.deltaSequence;
+    let entities: Entity[];
+    let candidates: NameCandidate[];
+    try {
+      const inventory = await this.reader.readAll(signal);
+      candidates = nameCandidates(inventory);
+      entities = buildEntities(inventory, this.buildOptions());
+    } catch (error) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      this.logger.error(
+        `Reading vCenter '${this.options.vcenter.name}' failed, so its catalog entities stay as they were: ${failure.message}`,
+      );
+      return {
+        applied: false,
+        error: failure,
+        durationMs: Date.now() - started,
+      };
+    }
+    entities = this.withNewerDeltas(entities, sequenceAtStart);
+    await connection.applyMutation({
+      type: 'full',
+      entities: entities.map(entity => this.deferred(entity)),
+    });
+    this.lastCandidates = candidates;
+    for (const [ref, delta] of this.deltas) {
+      if (delta.sequence <= sequenceAtStart) this.deltas.delete(ref);
+    }
+    const durationMs = Date.now() - started;
+    this.logger.info(
+      `Applied ${entities.length} entities from vCenter '${this.options.vcenter.name}' in ${durationMs} ms`,
+    );
+    return { applied: true, entities: entities.length, durationMs };
+  }
+
+  /** Re-reads one namespace and adds its entities; returns how many were added. */
+  async refreshNamespace(namespace: string): Promise<number> {
+    const connection = this.requireConnection();
+    const inventory = await this.reader.readNamespace(namespace);
+    if (!inventory) {
+      this.logger.info(
+        `Namespace '${namespace}' is not on vCenter '${this.options.vcenter.name}'; nothing to add`,
+      );
+      return 0;
+    }
+    const entities = buildEntities(inventory, {
+      ...this.buildOptions(),
+      otherCandidates: this.lastCandidates,
+      skipSupervisors: true,
+    });
+    const sequence = ++this.deltaSequence;
+    for (const entity of entities) {
+      this.deltas.set(stringifyEntityRef(entity), { entity, sequence });
+    }
+    const own = new Set(nameCandidates(inventory).map(c => c.identity));
+    this.lastCandidates = [
+      ...this.lastCandidates.filter(c => !own.has(c.identity)),
+      ...nameCandidates(inventory),
+    ];
+    await connection.applyMutation({
+      type: 'delta',
+      added: entities.map(entity => this.deferred(entity)),
+      removed: [],
+    });
+    this.logger.info(
+      `Added ${entities.length} entities of namespace '${namespace}' from vCenter '${this.options.vcenter.name}'`,
+    );
+    return entities.length;
+  }
+
+  /** Handles an announcement; errors are logged, as the next full run catches up anyway. */
+  async onEvent(params: EventParams): Promise<void> {
+    const event = parseResourceCreatedEvent(params.eventPayload);
+    if (!event) {
+      this.logger.warn(
+        `Ignoring a ${params.topic} event that names no valid namespace`,
+      );
+      return;
+    }
+    const mine = event.vcenter
+      ? event.vcenter === this.options.vcenter.name
+      : this.options.soleVcenter === true;
+    if (!mine) {
+      return;
+    }
+    try {
+      await this.refreshNamespace(event.namespace);
+    } catch (error) {
+      this.logger.error(
+        `Could not add ${event.kind} '${
+          event.name ?? event.namespace
+        }' of namespace '${
+          event.namespace
+        }' to the catalog; the next full run will: ${error}`,
+      );
+    }
+  }
+
+  private buildOptions() {
+    return { vcenter: this.options.vcenter, config: this.options.config };
+  }
+
+  private deferred(entity: Entity): DeferredEntity {
+    return { entity, locationKey: this.getProviderName() };
+  }
+
+  /** A delta applied while the full read ran may be missing from it; keep it until a newer read. */
+  private withNewerDeltas(entities: Entity[], sequence: number): Entity[] {
+    const refs = new Set(entities.map(e => stringifyEntityRef(e)));
+    const newer = [...this.deltas.entries()]
+      .filter(([ref, d]) => d.sequence > sequence && !refs.has(ref))
+      .map(([, d]) => d.entity);
+    if (newer.length === 0) {
+      return entities;
+    }
+    return [...entities, ...newer].sort((a, b) =>
+      a.metadata.name < b.metadata.name ? -1 : 1,
+    );
+  }
+
+  private requireConnection(): EntityProviderConnection {
+    if (!this.connection) {
+      throw new Error(`${this.getProviderName()} is not connected yet`);
+    }
+    return this.connection;
+  }
+}
