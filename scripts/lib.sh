@@ -54,7 +54,7 @@ ensure_deps() {
   fi
   step "Installing dependencies (yarn install; a cold install takes a few minutes)"
   (cd "$ROOT" && yarn install --immutable) ||
-    die "yarn install failed; read the messages above (a registry download failure names the package)."
+    die "yarn install failed; read the messages above: YN0028 means yarn.lock is out of date with a package.json (run 'yarn install' and commit yarn.lock); a registry download failure names the package."
   echo "$sum" >"$stamp"
 }
 

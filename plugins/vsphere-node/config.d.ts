@@ -8,7 +8,7 @@ export interface Config {
     /** How long a page waits for one vCenter or Supervisor before showing it as failed; defaults to 4 seconds. */
     sourceDeadline?: HumanDuration | string;
     /** The vCenters to read and provision through; names are what catalog annotations refer to. */
-    vcenters: Array<{
+    vcenters?: Array<{
       /** Name used in the `vsphere.vmware.com/vcenter` annotation and in templates; a DNS label. */
       name: string;
       /** Base URL of the vCenter, e.g. https://vcenter.example.com. */

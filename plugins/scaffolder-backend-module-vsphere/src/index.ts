@@ -1,8 +1,9 @@
-/***/
 /**
- * The vsphere backend module for the scaffolder plugin.
+ * Scaffolder actions that provision Supervisor namespaces, VM Service VMs, clusters and node
+ * pools on VMware vSphere.
  *
  * @packageDocumentation
  */
 
 export { scaffolderModuleVsphere as default } from './module';
+export * from './actions';

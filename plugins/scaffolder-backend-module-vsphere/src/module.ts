@@ -2,7 +2,11 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { readVsphereConfig } from '@backstage-vsphere/plugin-vsphere-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { vsphereProvisioningPermissions } from '@backstage-vsphere/plugin-vsphere-common';
+import { vsphereClientsServiceRef } from '@backstage-vsphere/plugin-vsphere-node';
+import { createVsphereActions } from './actions';
 
 /**
  * Scaffolder module with the `vsphere:*` actions.
@@ -14,12 +18,17 @@ export const scaffolderModuleVsphere = createBackendModule({
   moduleId: 'vsphere',
   register(reg) {
     reg.registerInit({
-      deps: { config: coreServices.rootConfig, logger: coreServices.logger },
-      async init({ config, logger }) {
-        const vcenters = readVsphereConfig(config);
-        logger.info(
-          `vSphere scaffolder actions configured for ${vcenters.length} vCenter(s)`,
-        );
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        clients: vsphereClientsServiceRef,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        events: eventsServiceRef,
+      },
+      async init({ scaffolder, permissionsRegistry, ...options }) {
+        permissionsRegistry.addPermissions(vsphereProvisioningPermissions);
+        scaffolder.addActions(...createVsphereActions(options));
       },
     });
   },

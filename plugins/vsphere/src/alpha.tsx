@@ -14,6 +14,7 @@ import {
   ANNOTATION_VM,
 } from '@backstage-vsphere/plugin-vsphere-common';
 import { vsphereApiRef, VsphereClient } from './api';
+import { vsphereFormFields } from './scaffolder/alpha';
 
 /** @alpha */
 export const vsphereApi = ApiBlueprint.make({
@@ -104,5 +105,6 @@ export default createFrontendPlugin({
     vsphereNamespaceEntityCard,
     vsphereVmEntityCard,
     vsphereClusterEntityCard,
+    ...vsphereFormFields,
   ],
 });

@@ -22,3 +22,4 @@ export type { VsphereEntityContentProps } from './components/VsphereEntityConten
 export type { VsphereEntityCardProps } from './components/VsphereNamespaceCard';
 export * from './api';
 export { isVsphereAvailable } from '@backstage-vsphere/plugin-vsphere-common';
+export * from './scaffolder';

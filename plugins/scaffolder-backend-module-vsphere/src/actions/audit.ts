@@ -1,0 +1,26 @@
+import { AuditorService } from '@backstage/backend-plugin-api';
+import { JsonObject } from '@backstage/types';
+
+/**
+ * Runs one change inside an audit event: success with the result's metadata, or failure with
+ * the error. Only the change itself is wrapped, so a skipped change writes no event.
+ */
+export async function audited<T>(
+  auditor: AuditorService,
+  event: { eventId: string; meta: JsonObject },
+  change: () => Promise<T>,
+): Promise<T> {
+  const audit = await auditor.createEvent({
+    eventId: event.eventId,
+    severityLevel: 'medium',
+    meta: event.meta,
+  });
+  try {
+    const result = await change();
+    await audit.success();
+    return result;
+  } catch (error) {
+    await audit.fail({ error: error as Error });
+    throw error;
+  }
+}

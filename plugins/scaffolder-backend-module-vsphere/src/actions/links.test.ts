@@ -1,0 +1,30 @@
+import { VCenterConfig } from '@backstage-vsphere/plugin-vsphere-node';
+import { kubectlLoginCommand, namespaceClientUrl, vmClientUrl } from './links';
+
+const vcenter = {
+  name: 'vc-1',
+  clientBaseUrl: 'https://vc-1.example.com/ui',
+} as VCenterConfig;
+
+describe('links', () => {
+  it('point into the vSphere Client', () => {
+    expect(namespaceClientUrl(vcenter, 'team-a')).toBe(
+      'https://vc-1.example.com/ui/app/namespaces/team-a/summary',
+    );
+    expect(vmClientUrl(vcenter, 'team-a', 'vm-42')).toBe(
+      'https://vc-1.example.com/ui/app/vm;nav=v/urn:vmomi:VirtualMachine:vm-42/summary',
+    );
+    expect(vmClientUrl(vcenter, 'team-a')).toBe(
+      'https://vc-1.example.com/ui/app/namespaces/team-a/summary',
+    );
+  });
+
+  it('give the kubectl vsphere login command for a namespace or a cluster', () => {
+    expect(kubectlLoginCommand('https://10.0.0.2:6443', 'team-a')).toBe(
+      'kubectl vsphere login --server=10.0.0.2 --vsphere-username <you>@vsphere.local && kubectl config use-context team-a',
+    );
+    expect(kubectlLoginCommand('https://sv.example.com', 'team-a', 'web')).toBe(
+      'kubectl vsphere login --server=sv.example.com --vsphere-username <you>@vsphere.local --tanzu-kubernetes-cluster-namespace team-a --tanzu-kubernetes-cluster-name web && kubectl config use-context web',
+    );
+  });
+});

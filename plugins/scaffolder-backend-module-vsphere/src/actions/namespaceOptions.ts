@@ -1,0 +1,127 @@
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  VmServiceImage,
+  WorkloadCluster,
+} from '@backstage-vsphere/plugin-vsphere-common';
+import { listNames, resolveByName, storageClassOf } from './resolve';
+import { SupervisorTarget } from './target';
+
+/**
+ * What a Supervisor namespace offers (VM classes, images, storage classes, clusters), read
+ * live and at most once per action run, to resolve names the input gives.
+ */
+export class NamespaceOptions {
+  private readonly memo = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly target: SupervisorTarget,
+    private readonly namespace: string,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  private once<T>(key: string, read: () => Promise<T>): Promise<T> {
+    if (!this.memo.has(key)) {
+      this.memo.set(key, read());
+    }
+    return this.memo.get(key) as Promise<T>;
+  }
+
+  /** Throws an InputError listing vCenter's namespaces unless the Supervisor has this one. */
+  async checkNamespace(field = 'namespace'): Promise<true> {
+    const { supervisor, vcenter, supervisorConfig } = this.target;
+    try {
+      await this.once('namespace', () =>
+        supervisor.getNamespace(this.namespace, { signal: this.signal }),
+      );
+      return true;
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) {
+        throw error;
+      }
+      const known = await vcenter.listNamespaces({ signal: this.signal });
+      throw new InputError(
+        `${field}: '${this.namespace}' is not a namespace of Supervisor '${
+          supervisorConfig.name
+        }'; valid: ${listNames(known.map(n => n.name))}`,
+      );
+    }
+  }
+
+  /** The VM class name, which must be assigned to the namespace. */
+  async vmClass(field: string, value: string): Promise<string> {
+    const classes = await this.once('classes', () =>
+      this.target.supervisor.listVirtualMachineClasses(this.namespace, {
+        signal: this.signal,
+      }),
+    );
+    return resolveByName({
+      field,
+      value,
+      items: classes,
+      names: c => [c.name],
+      what: `a VM class of namespace '${this.namespace}'`,
+    }).name;
+  }
+
+  /** The namespace these options are read from. */
+  get namespaceName(): string {
+    return this.namespace;
+  }
+
+  /** The images the namespace can use: its own and the cluster-wide ones. */
+  images(): Promise<VmServiceImage[]> {
+    return this.once('images', () =>
+      this.target.supervisor.listVirtualMachineImages(this.namespace, {
+        signal: this.signal,
+      }),
+    );
+  }
+
+  /** The image by object or display name. */
+  async image(field: string, value: string): Promise<VmServiceImage> {
+    const images = await this.images();
+    return resolveByName({
+      field,
+      value,
+      // The namespace's own image wins over a cluster-wide one of the same name.
+      items: [
+        ...images.filter(i => i.kind === 'VirtualMachineImage'),
+        ...images.filter(i => i.kind !== 'VirtualMachineImage'),
+      ],
+      names: i => [i.name, i.displayName],
+      what: `an image namespace '${this.namespace}' can use`,
+    });
+  }
+
+  /** The StorageClass of a storage policy, given by StorageClass or policy name. */
+  async storageClass(field: string, value: string): Promise<string> {
+    const policies = await this.once('policies', () =>
+      this.target.vcenter.listStoragePolicies({ signal: this.signal }),
+    );
+    return storageClassOf(
+      resolveByName({
+        field,
+        value,
+        items: policies,
+        names: p => [storageClassOf(p), p.name],
+        what: `a storage class of vCenter '${this.target.config.name}'`,
+      }),
+    );
+  }
+
+  /** The workload cluster by name. */
+  async cluster(field: string, value: string): Promise<WorkloadCluster> {
+    const clusters = await this.once('clusters', () =>
+      this.target.supervisor.listWorkloadClusters(this.namespace, {
+        signal: this.signal,
+      }),
+    );
+    return resolveByName({
+      field,
+      value,
+      items: clusters,
+      names: c => [c.name],
+      what: `a cluster in namespace '${this.namespace}'`,
+    });
+  }
+}

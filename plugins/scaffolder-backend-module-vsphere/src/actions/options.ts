@@ -1,0 +1,32 @@
+import {
+  AuditorService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { EventsService } from '@backstage/plugin-events-node';
+import { VsphereClients } from '@backstage-vsphere/plugin-vsphere-node';
+
+/**
+ * What every vSphere action factory takes: the shared clients and the Backstage services.
+ * @public
+ */
+export interface VsphereActionOptions {
+  /** The process-wide vCenter and Supervisor clients (`vsphereClientsServiceRef`). */
+  clients: VsphereClients;
+  /** Checks the initiator of the task before anything changes. */
+  permissions: PermissionsService;
+  /** Records one audit event per change. */
+  auditor: AuditorService;
+  /** Tells the catalog about new objects (topic `vsphere.resource.created`). */
+  events?: EventsService;
+  /** How often readiness is polled; 3 seconds unless set. */
+  pollIntervalMs?: number;
+}
+
+/** Readiness is polled this often unless the options say otherwise. */
+export const DEFAULT_POLL_INTERVAL_MS = 3_000;
+
+/** The wait for readiness lasts this long unless the input sets `timeoutSeconds`. */
+export const DEFAULT_TIMEOUT_SECONDS = 600;
+
+/** Clusters take longer: control plane first, then every node. */
+export const DEFAULT_CLUSTER_TIMEOUT_SECONDS = 1800;

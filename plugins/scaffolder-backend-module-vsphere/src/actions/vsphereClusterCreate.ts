@@ -1,0 +1,345 @@
+import { ConflictError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  WorkloadCluster,
+  vsphereClusterCreatePermission,
+} from '@backstage-vsphere/plugin-vsphere-common';
+import { ClusterSpec } from '@backstage-vsphere/plugin-vsphere-node';
+import { audited } from './audit';
+import { findCluster, waitForCluster } from './clusterState';
+import {
+  CONTROL_PLANE_SIZES,
+  checkVersion,
+  checkVersionFormat,
+  clusterDifferences,
+} from './clusterSpec';
+import { clusterEntityRef, namespaceEntityRef } from './entityRefs';
+import { actorOf, authorizeInitiator } from './guard';
+import {
+  OWNER_ANNOTATION,
+  linkOutput,
+  ownerInput,
+  targetInput,
+  waitInput,
+} from './inputs';
+import { kubectlLoginCommand, namespaceClientUrl } from './links';
+import {
+  checkDnsLabel,
+  checkEntityRef,
+  checkLabels,
+  checkUnique,
+} from './names';
+import { NamespaceOptions } from './namespaceOptions';
+import { nodePoolFields, resolveNodePool } from './nodePoolSpec';
+import {
+  DEFAULT_CLUSTER_TIMEOUT_SECONDS,
+  DEFAULT_POLL_INTERVAL_MS,
+  VsphereActionOptions,
+} from './options';
+import { InputProblems } from './problems';
+import { publishCreated } from './published';
+import { resolveSupervisor } from './target';
+import { examples } from './vsphereClusterCreate.examples';
+
+/**
+ * Creates a Cluster API workload cluster on the Supervisor's ClusterClass (`vsphere:cluster:create`).
+ * @public
+ */
+export function createVsphereClusterCreateAction(
+  options: VsphereActionOptions,
+) {
+  const { clients, permissions, auditor, events } = options;
+  const intervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  return createTemplateAction({
+    id: 'vsphere:cluster:create',
+    description:
+      "Creates a Kubernetes workload cluster (Cluster API, on the Supervisor's ClusterClass) with node pools and waits until every node is ready",
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        ...targetInput,
+        namespace: z =>
+          z.string({ description: 'Supervisor namespace of the cluster' }),
+        name: z =>
+          z.string({
+            description:
+              'Cluster name: a DNS-1123 label (at most 63 lower-case letters, digits and -)',
+          }),
+        version: z =>
+          z.string({
+            description:
+              'Kubernetes release, e.g. `v1.33.3+vmware.1-fips`; an image of the namespace must provide it',
+          }),
+        clusterClass: z =>
+          z
+            .string({
+              description:
+                'ClusterClass of the Supervisor (default `tanzukubernetescluster`)',
+            })
+            .optional(),
+        workerClass: z =>
+          z
+            .string({
+              description:
+                'Worker class of the ClusterClass the node pools use (default `node-pool`)',
+            })
+            .optional(),
+        controlPlaneReplicas: z =>
+          z
+            .number({ description: 'Control plane nodes: 1 or 3 (default 1)' })
+            .int()
+            .optional(),
+        vmClass: z =>
+          z.string({
+            description: 'VM class of every node unless a pool sets its own',
+          }),
+        storageClass: z =>
+          z.string({
+            description:
+              'Storage class (or storage policy name) of every node unless a pool sets its own',
+          }),
+        nodePools: z =>
+          z
+            .array(
+              z.object({
+                name: nodePoolFields.name(z),
+                replicas: nodePoolFields.replicas(z),
+                vmClass: nodePoolFields.vmClass(z),
+                storageClass: nodePoolFields.storageClass(z),
+              }),
+              { description: 'Worker node pools; at least one' },
+            )
+            .min(1),
+        labels: z =>
+          z
+            .record(z.string(), { description: 'Labels of the Cluster object' })
+            .optional(),
+        ...ownerInput,
+        ...waitInput,
+      },
+      output: {
+        ...linkOutput,
+        namespace: z => z.string({ description: 'Supervisor namespace' }),
+        name: z => z.string({ description: 'Cluster name' }),
+        phase: z =>
+          z.string({
+            description:
+              'Cluster phase, e.g. `Provisioned`; a dry run reports NOT_CREATED',
+          }),
+        nodePools: z =>
+          z.array(
+            z.object({
+              name: z.string(),
+              replicas: z.number(),
+              readyReplicas: z.number(),
+            }),
+            { description: 'Node pools with their ready replicas' },
+          ),
+        created: z =>
+          z.boolean({
+            description:
+              'Whether this run created the cluster (false when it already existed as asked)',
+          }),
+      },
+    },
+    async handler(ctx) {
+      const { input, logger, signal } = ctx;
+      const { namespace, name } = input;
+      const controlPlaneReplicas = input.controlPlaneReplicas ?? 1;
+
+      const problems = new InputProblems();
+      const namespaceValid = problems.check(() =>
+        checkDnsLabel('namespace', namespace),
+      );
+      problems.check(() => checkDnsLabel('name', name));
+      if (!CONTROL_PLANE_SIZES.includes(controlPlaneReplicas)) {
+        problems.add(
+          `controlPlaneReplicas: ${controlPlaneReplicas} is not allowed; use 1 or 3`,
+        );
+      }
+      if (!input.nodePools?.length) {
+        problems.add('nodePools: give at least one node pool');
+      }
+      problems.check(() =>
+        checkUnique(
+          'nodePools',
+          (input.nodePools ?? []).map(p => p.name),
+        ),
+      );
+      problems.check(() => checkLabels('labels', input.labels ?? {}));
+      if (input.owner) {
+        problems.check(() => checkEntityRef('owner', input.owner!));
+      }
+      const target = problems.check(() =>
+        resolveSupervisor(clients, input.vcenter, input.supervisor),
+      );
+      const live =
+        target && namespaceValid
+          ? new NamespaceOptions(target, namespace, signal)
+          : undefined;
+      const known =
+        live && (await problems.checkAsync(() => live.checkNamespace()));
+      const scoped = known ? live : undefined;
+      let vmClass: string | undefined;
+      let storageClass: string | undefined;
+      if (scoped) {
+        await problems.checkAsync(() => checkVersion(scoped, input.version));
+        vmClass = await problems.checkAsync(() =>
+          scoped.vmClass('vmClass', input.vmClass),
+        );
+      } else {
+        problems.check(() => checkVersionFormat(input.version));
+      }
+      if (live) {
+        storageClass = await problems.checkAsync(() =>
+          live.storageClass('storageClass', input.storageClass),
+        );
+      }
+      const nodePools = [];
+      for (const [i, pool] of (input.nodePools ?? []).entries()) {
+        nodePools.push(
+          await resolveNodePool(`nodePools[${i}].`, pool, scoped, problems),
+        );
+      }
+      problems.throwIfAny();
+      const { config, supervisor, supervisorConfig } = target!;
+
+      const credentials = await ctx.getInitiatorCredentials();
+      await authorizeInitiator({
+        permissions,
+        credentials,
+        permission: vsphereClusterCreatePermission,
+        resourceRef: namespaceEntityRef(namespace),
+        what: `create cluster '${name}' in namespace '${namespace}'`,
+      });
+
+      const workerClass = input.workerClass ?? 'node-pool';
+      const spec: ClusterSpec = {
+        name,
+        namespace,
+        clusterClass: input.clusterClass ?? 'tanzukubernetescluster',
+        version: input.version,
+        controlPlaneReplicas,
+        vmClass: vmClass!,
+        storageClass: storageClass!,
+        nodePools: nodePools.map(p => ({ ...p, class: workerClass })),
+        ...(input.labels ? { labels: input.labels } : {}),
+        ...(input.owner
+          ? { annotations: { [OWNER_ANNOTATION]: input.owner } }
+          : {}),
+      };
+      const entityRef = clusterEntityRef(namespace, name);
+      const outputLinks = (cluster?: WorkloadCluster) => {
+        ctx.output('vcenter', config.name);
+        ctx.output('namespace', namespace);
+        ctx.output('name', name);
+        ctx.output('entityRef', entityRef);
+        ctx.output('vsphereClientUrl', namespaceClientUrl(config, namespace));
+        ctx.output(
+          'kubectlLoginCommand',
+          kubectlLoginCommand(supervisorConfig.url, namespace, name),
+        );
+        ctx.output('phase', cluster?.phase ?? 'NOT_CREATED');
+        ctx.output(
+          'nodePools',
+          (cluster?.nodePools ?? []).map(p => ({
+            name: p.name,
+            replicas: p.desiredReplicas,
+            readyReplicas: p.readyReplicas,
+          })),
+        );
+      };
+
+      /** Undefined when the cluster must be created; throws when one differs. */
+      const checkExisting = async () => {
+        const existing = await findCluster(supervisor, namespace, name, signal);
+        if (!existing) {
+          return undefined;
+        }
+        const differing = clusterDifferences(existing, spec);
+        if (differing.length) {
+          throw new ConflictError(
+            `Cluster '${name}' already exists in namespace '${namespace}' and differs in: ${differing.join(
+              ', ',
+            )}; change it with the node pool actions or choose another name`,
+          );
+        }
+        return existing;
+      };
+      const summary = `cluster '${name}' in namespace '${namespace}' (${
+        spec.clusterClass
+      }, ${
+        spec.version
+      }, ${controlPlaneReplicas} control plane node(s), node pools ${spec.nodePools
+        .map(p => `${p.name}×${p.replicas}`)
+        .join(', ')})`;
+
+      if (ctx.isDryRun) {
+        const existing = await checkExisting();
+        logger.info(
+          existing
+            ? `Dry run: cluster '${name}' already exists as asked; nothing would change`
+            : `Dry run: would create ${summary}`,
+        );
+        outputLinks(existing);
+        ctx.output('created', false);
+        return;
+      }
+
+      const { created } = await ctx.checkpoint({
+        key: `vsphere.cluster.create.${config.name}.${supervisorConfig.name}.${namespace}.${name}`,
+        fn: async () => {
+          if (await checkExisting()) {
+            logger.info(
+              `Cluster '${name}' already exists as asked; not creating it again`,
+            );
+            return { created: false };
+          }
+          logger.info(`Creating ${summary}`);
+          await audited(
+            auditor,
+            {
+              eventId: 'cluster-create',
+              meta: {
+                actor: actorOf(credentials),
+                taskId: ctx.task.id,
+                vcenter: config.name,
+                supervisor: supervisorConfig.name,
+                namespace,
+                cluster: name,
+              },
+            },
+            () => supervisor.applyCluster(spec, { signal }),
+          );
+          return { created: true };
+        },
+      });
+
+      const cluster = await waitForCluster({
+        supervisor,
+        namespace,
+        cluster: name,
+        timeoutMs:
+          (input.timeoutSeconds ?? DEFAULT_CLUSTER_TIMEOUT_SECONDS) * 1000,
+        intervalMs,
+        logger,
+        signal,
+      });
+      await publishCreated(events, logger, {
+        vcenter: config.name,
+        kind: 'cluster',
+        namespace,
+        name,
+        ...(input.owner ? { owner: input.owner } : {}),
+      });
+      outputLinks(cluster);
+      ctx.output('created', created);
+      logger.info(
+        `Cluster '${name}' is ${
+          cluster.phase ?? 'ready'
+        }; catalog entity ${entityRef}`,
+      );
+    },
+  });
+}

@@ -1,0 +1,229 @@
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { vsphereNamespaceUpdatePermission } from '@backstage-vsphere/plugin-vsphere-common';
+import {
+  NamespaceUpdateSpec,
+  SupervisorNamespace,
+} from '@backstage-vsphere/plugin-vsphere-node';
+import { audited } from './audit';
+import { namespaceEntityRef } from './entityRefs';
+import { actorOf, authorizeInitiator } from './guard';
+import { linkOutput, targetInput, waitInput } from './inputs';
+import { kubectlLoginCommand, namespaceClientUrl } from './links';
+import { checkDnsLabel } from './names';
+import {
+  NamespaceSettings,
+  checkNamespaceSettings,
+  describeNamespaceSettings,
+  namespaceSettingsInput,
+  resolveNamespaceSettings,
+} from './namespaceSettings';
+import { namespaceDifferences } from './namespaceDifferences';
+import { findNamespace, waitForNamespaceRunning } from './namespaceState';
+import {
+  DEFAULT_POLL_INTERVAL_MS,
+  DEFAULT_TIMEOUT_SECONDS,
+  VsphereActionOptions,
+} from './options';
+import { InputProblems } from './problems';
+import { resolveSupervisor } from './target';
+import { examples } from './vsphereNamespaceUpdate.examples';
+
+const SETTINGS = Object.keys(namespaceSettingsInput);
+
+/**
+ * The PATCH body for the changed fields. vCenter replaces `vm_service_spec` and `resource_spec`
+ * as a whole, so what the input leaves out is carried over from the current namespace.
+ */
+function updateSpec(
+  current: SupervisorNamespace,
+  wanted: NamespaceSettings,
+  changed: string[],
+): NamespaceUpdateSpec {
+  const has = (...fields: string[]) => fields.some(f => changed.includes(f));
+  const spec: NamespaceUpdateSpec = {};
+  if (has('description')) spec.description = wanted.description;
+  if (has('storagePolicies')) spec.storageSpecs = wanted.storageSpecs;
+  if (has('accessList')) spec.accessList = wanted.accessList;
+  if (has('vmClasses', 'contentLibraries')) {
+    spec.vmServiceSpec = {
+      vmClasses: wanted.vmClasses ?? current.vmServiceSpec?.vmClasses ?? [],
+      contentLibraries:
+        wanted.contentLibraries ??
+        current.vmServiceSpec?.contentLibraries ??
+        [],
+    };
+  }
+  if (has('cpuLimit', 'memoryLimit', 'storageLimit')) {
+    spec.resourceSpec = { ...current.resourceSpec, ...wanted.resourceSpec };
+  }
+  return spec;
+}
+
+/**
+ * Changes a Supervisor namespace (`vsphere:namespace:update`).
+ * @public
+ */
+export function createVsphereNamespaceUpdateAction(
+  options: VsphereActionOptions,
+) {
+  const { clients, permissions, auditor } = options;
+  const intervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  return createTemplateAction({
+    id: 'vsphere:namespace:update',
+    description:
+      'Changes the storage policies, VM classes, content libraries, limits, access or description of a Supervisor namespace; settings left out stay as they are',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        ...targetInput,
+        name: z => z.string({ description: 'Name of the existing namespace' }),
+        ...namespaceSettingsInput,
+        ...waitInput,
+      },
+      output: {
+        ...linkOutput,
+        namespace: z => z.string({ description: 'The namespace name' }),
+        changedFields: z =>
+          z.array(z.string(), {
+            description:
+              'Settings this run changed (or a dry run would change); empty when all were already as asked',
+          }),
+        configStatus: z =>
+          z.string({ description: 'Config status vCenter reports' }),
+      },
+    },
+    async handler(ctx) {
+      const { input, logger, signal } = ctx;
+      const name = input.name;
+
+      const problems = new InputProblems();
+      problems.check(() => checkDnsLabel('name', name));
+      if (
+        !SETTINGS.some(
+          key => (input as Record<string, unknown>)[key] !== undefined,
+        )
+      ) {
+        problems.add(
+          `input: name at least one setting to change: ${SETTINGS.join(', ')}`,
+        );
+      }
+      const target = problems.check(() =>
+        resolveSupervisor(clients, input.vcenter, input.supervisor),
+      );
+      let settings: NamespaceSettings = {};
+      let current: SupervisorNamespace | undefined;
+      if (target) {
+        settings = await resolveNamespaceSettings(
+          target.vcenter,
+          input,
+          problems,
+          signal,
+        );
+        current = await findNamespace(target.vcenter, name, signal);
+        if (!current) {
+          problems.add(
+            `name: Supervisor namespace '${name}' does not exist on vCenter '${target.config.name}'`,
+          );
+        }
+      } else {
+        checkNamespaceSettings(input, problems);
+      }
+      problems.throwIfAny();
+      const { config, vcenter, supervisor, supervisorConfig } = target!;
+
+      const entityRef = namespaceEntityRef(name);
+      const credentials = await ctx.getInitiatorCredentials();
+      await authorizeInitiator({
+        permissions,
+        credentials,
+        permission: vsphereNamespaceUpdatePermission,
+        resourceRef: entityRef,
+        what: `update Supervisor namespace '${name}'`,
+      });
+
+      const outputLinks = () => {
+        ctx.output('vcenter', config.name);
+        ctx.output('namespace', name);
+        ctx.output('entityRef', entityRef);
+        ctx.output('vsphereClientUrl', namespaceClientUrl(config, name));
+        ctx.output(
+          'kubectlLoginCommand',
+          kubectlLoginCommand(supervisorConfig.url, name),
+        );
+      };
+
+      const changed = namespaceDifferences(current!, settings, true);
+      if (ctx.isDryRun) {
+        logger.info(
+          changed.length
+            ? `Dry run: would change ${changed.join(
+                ', ',
+              )} of Supervisor namespace '${name}' to ${describeNamespaceSettings(
+                input,
+              )}`
+            : `Dry run: Supervisor namespace '${name}' is already as asked; nothing would change`,
+        );
+        outputLinks();
+        ctx.output('changedFields', changed);
+        ctx.output('configStatus', current!.configStatus);
+        return;
+      }
+
+      const result = await ctx.checkpoint({
+        key: `vsphere.namespace.update.${config.name}.${name}`,
+        fn: async () => {
+          // Re-read: a retried step must compare with what the first attempt may have changed.
+          const now = await findNamespace(vcenter, name, signal);
+          if (!now) {
+            throw new InputError(
+              `name: Supervisor namespace '${name}' does not exist on vCenter '${config.name}'`,
+            );
+          }
+          const fields = namespaceDifferences(now, settings, true);
+          if (!fields.length) {
+            logger.info(
+              `Supervisor namespace '${name}' is already as asked; nothing to change`,
+            );
+            return { changedFields: [] };
+          }
+          logger.info(
+            `Changing ${fields.join(', ')} of Supervisor namespace '${name}'`,
+          );
+          await audited(
+            auditor,
+            {
+              eventId: 'namespace-update',
+              meta: {
+                actor: actorOf(credentials),
+                taskId: ctx.task.id,
+                vcenter: config.name,
+                namespace: name,
+                changedFields: fields,
+              },
+            },
+            () =>
+              vcenter.updateNamespace(name, updateSpec(now, settings, fields), {
+                signal,
+              }),
+          );
+          return { changedFields: fields };
+        },
+      });
+
+      const ready = await waitForNamespaceRunning({
+        vcenter,
+        supervisor,
+        name,
+        timeoutMs: (input.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+        intervalMs,
+        logger,
+        signal,
+      });
+      outputLinks();
+      ctx.output('changedFields', result.changedFields);
+      ctx.output('configStatus', ready.configStatus);
+    },
+  });
+}

@@ -1,0 +1,202 @@
+import { ConflictError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  NodePool,
+  vsphereNodePoolCreatePermission,
+} from '@backstage-vsphere/plugin-vsphere-common';
+import { NodePoolSpec } from '@backstage-vsphere/plugin-vsphere-node';
+import { audited } from './audit';
+import { describePool, waitForNodePool } from './clusterState';
+import { clusterEntityRef } from './entityRefs';
+import { actorOf, authorizeInitiator } from './guard';
+import { linkOutput, targetInput, waitInput } from './inputs';
+import { kubectlLoginCommand, namespaceClientUrl } from './links';
+import {
+  nodePoolFields,
+  poolDifferences,
+  resolveNodePool,
+} from './nodePoolSpec';
+import { resolveNodePoolTarget } from './nodePoolTarget';
+import {
+  DEFAULT_POLL_INTERVAL_MS,
+  DEFAULT_TIMEOUT_SECONDS,
+  VsphereActionOptions,
+} from './options';
+import { InputProblems } from './problems';
+import { examples } from './vsphereNodePoolCreate.examples';
+
+/**
+ * Adds a node pool to a workload cluster (`vsphere:nodepool:create`).
+ * @public
+ */
+export function createVsphereNodePoolCreateAction(
+  options: VsphereActionOptions,
+) {
+  const { clients, permissions, auditor } = options;
+  const intervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  return createTemplateAction({
+    id: 'vsphere:nodepool:create',
+    description:
+      "Adds a node pool to a workload cluster's topology and waits until its nodes are ready",
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        ...targetInput,
+        namespace: z =>
+          z.string({ description: 'Supervisor namespace of the cluster' }),
+        cluster: z => z.string({ description: 'Name of the workload cluster' }),
+        name: nodePoolFields.name,
+        replicas: nodePoolFields.replicas,
+        vmClass: nodePoolFields.vmClass,
+        storageClass: nodePoolFields.storageClass,
+        ...waitInput,
+      },
+      output: {
+        ...linkOutput,
+        namespace: z => z.string({ description: 'Supervisor namespace' }),
+        cluster: z => z.string({ description: 'Cluster name' }),
+        nodePool: z => z.string({ description: 'Node pool name' }),
+        replicas: z => z.number({ description: 'Desired replicas' }),
+        readyReplicas: z =>
+          z.number({ description: 'Ready replicas (0 in a dry run)' }),
+        created: z =>
+          z.boolean({
+            description:
+              'Whether this run added the pool (false when it already existed as asked)',
+          }),
+      },
+    },
+    async handler(ctx) {
+      const { input, logger, signal } = ctx;
+      const { namespace, name } = input;
+
+      const problems = new InputProblems();
+      const target = await resolveNodePoolTarget(
+        clients,
+        input,
+        problems,
+        signal,
+      );
+      const spec: NodePoolSpec = await resolveNodePool(
+        '',
+        input,
+        target?.live,
+        problems,
+      );
+      problems.throwIfAny();
+      const { config, supervisor, supervisorConfig, cluster } = target!;
+
+      const entityRef = clusterEntityRef(namespace, cluster.name);
+      const credentials = await ctx.getInitiatorCredentials();
+      await authorizeInitiator({
+        permissions,
+        credentials,
+        permission: vsphereNodePoolCreatePermission,
+        resourceRef: entityRef,
+        what: `add node pool '${name}' to cluster '${cluster.name}'`,
+      });
+
+      const outputLinks = (pool?: NodePool) => {
+        ctx.output('vcenter', config.name);
+        ctx.output('namespace', namespace);
+        ctx.output('cluster', cluster.name);
+        ctx.output('nodePool', name);
+        ctx.output('entityRef', entityRef);
+        ctx.output('vsphereClientUrl', namespaceClientUrl(config, namespace));
+        ctx.output(
+          'kubectlLoginCommand',
+          kubectlLoginCommand(supervisorConfig.url, namespace, cluster.name),
+        );
+        ctx.output('replicas', spec.replicas);
+        ctx.output('readyReplicas', pool?.readyReplicas ?? 0);
+      };
+
+      /** Undefined when the pool must be added; throws when one of that name differs. */
+      const checkExisting = async () => {
+        const current = await supervisor.getWorkloadCluster(
+          namespace,
+          cluster.name,
+          { signal },
+        );
+        const existing = current.nodePools.find(p => p.name === name);
+        if (!existing) {
+          return undefined;
+        }
+        const differing = poolDifferences(existing, spec);
+        if (differing.length) {
+          throw new ConflictError(
+            `Node pool '${name}' already exists in cluster '${
+              cluster.name
+            }' and differs in: ${differing.join(
+              ', ',
+            )}; scale it with vsphere:nodepool:scale or choose another name`,
+          );
+        }
+        return existing;
+      };
+      const summary = `node pool '${name}' with ${spec.replicas} node(s)${
+        spec.vmClass ? ` of class ${spec.vmClass}` : ''
+      } to cluster '${cluster.name}' (now: ${
+        cluster.nodePools.map(describePool).join(', ') || 'no node pools'
+      })`;
+
+      if (ctx.isDryRun) {
+        const existing = await checkExisting();
+        logger.info(
+          existing
+            ? `Dry run: node pool '${name}' already exists as asked; nothing would change`
+            : `Dry run: would add ${summary}`,
+        );
+        outputLinks(existing);
+        ctx.output('created', false);
+        return;
+      }
+
+      const { created } = await ctx.checkpoint({
+        key: `vsphere.nodepool.create.${config.name}.${supervisorConfig.name}.${namespace}.${cluster.name}.${name}`,
+        fn: async () => {
+          if (await checkExisting()) {
+            logger.info(
+              `Node pool '${name}' already exists as asked; not adding it again`,
+            );
+            return { created: false };
+          }
+          logger.info(`Adding ${summary}`);
+          await audited(
+            auditor,
+            {
+              eventId: 'nodepool-create',
+              meta: {
+                actor: actorOf(credentials),
+                taskId: ctx.task.id,
+                vcenter: config.name,
+                supervisor: supervisorConfig.name,
+                namespace,
+                cluster: cluster.name,
+                nodePool: name,
+                replicas: spec.replicas,
+              },
+            },
+            () =>
+              supervisor.addNodePool(namespace, cluster.name, spec, { signal }),
+          );
+          return { created: true };
+        },
+      });
+
+      const pool = await waitForNodePool({
+        supervisor,
+        namespace,
+        cluster: cluster.name,
+        pool: name,
+        timeoutMs: (input.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+        intervalMs,
+        logger,
+        signal,
+      });
+      outputLinks(pool);
+      ctx.output('created', created);
+    },
+  });
+}

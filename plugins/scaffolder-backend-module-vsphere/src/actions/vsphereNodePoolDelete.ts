@@ -1,0 +1,154 @@
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { vsphereNodePoolDeletePermission } from '@backstage-vsphere/plugin-vsphere-common';
+import { audited } from './audit';
+import { clusterEntityRef } from './entityRefs';
+import { actorOf, authorizeInitiator } from './guard';
+import { linkOutput, targetInput, waitInput } from './inputs';
+import { kubectlLoginCommand, namespaceClientUrl } from './links';
+import { checkDnsLabel } from './names';
+import { waitForNodePoolGone } from './nodePoolState';
+import { resolveNodePoolTarget } from './nodePoolTarget';
+import {
+  DEFAULT_POLL_INTERVAL_MS,
+  DEFAULT_TIMEOUT_SECONDS,
+  VsphereActionOptions,
+} from './options';
+import { InputProblems } from './problems';
+import { examples } from './vsphereNodePoolDelete.examples';
+
+/**
+ * Removes a node pool from a workload cluster (`vsphere:nodepool:delete`).
+ * @public
+ */
+export function createVsphereNodePoolDeleteAction(
+  options: VsphereActionOptions,
+) {
+  const { clients, permissions, auditor } = options;
+  const intervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  return createTemplateAction({
+    id: 'vsphere:nodepool:delete',
+    description:
+      "Removes a node pool from a workload cluster's topology and waits until its nodes are gone",
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        ...targetInput,
+        namespace: z =>
+          z.string({ description: 'Supervisor namespace of the cluster' }),
+        cluster: z => z.string({ description: 'Name of the workload cluster' }),
+        name: z => z.string({ description: 'Name of the node pool to remove' }),
+        ...waitInput,
+      },
+      output: {
+        ...linkOutput,
+        namespace: z => z.string({ description: 'Supervisor namespace' }),
+        cluster: z => z.string({ description: 'Cluster name' }),
+        nodePool: z => z.string({ description: 'Node pool name' }),
+        deleted: z =>
+          z.boolean({
+            description:
+              'Whether this run removed the pool (false when it was already gone)',
+          }),
+      },
+    },
+    async handler(ctx) {
+      const { input, logger, signal } = ctx;
+      const { namespace, name } = input;
+
+      const problems = new InputProblems();
+      problems.check(() => checkDnsLabel('name', name));
+      const target = await resolveNodePoolTarget(
+        clients,
+        input,
+        problems,
+        signal,
+      );
+      problems.throwIfAny();
+      const { config, supervisor, supervisorConfig, cluster } = target!;
+
+      const entityRef = clusterEntityRef(namespace, cluster.name);
+      const credentials = await ctx.getInitiatorCredentials();
+      await authorizeInitiator({
+        permissions,
+        credentials,
+        permission: vsphereNodePoolDeletePermission,
+        resourceRef: entityRef,
+        what: `remove node pool '${name}' from cluster '${cluster.name}'`,
+      });
+      ctx.output('vcenter', config.name);
+      ctx.output('namespace', namespace);
+      ctx.output('cluster', cluster.name);
+      ctx.output('nodePool', name);
+      ctx.output('entityRef', entityRef);
+      ctx.output('vsphereClientUrl', namespaceClientUrl(config, namespace));
+      ctx.output(
+        'kubectlLoginCommand',
+        kubectlLoginCommand(supervisorConfig.url, namespace, cluster.name),
+      );
+
+      const exists = cluster.nodePools.some(p => p.name === name);
+      if (ctx.isDryRun) {
+        logger.info(
+          exists
+            ? `Dry run: would remove node pool '${name}' and its nodes from cluster '${cluster.name}'`
+            : `Dry run: cluster '${cluster.name}' has no node pool '${name}'; nothing would change`,
+        );
+        ctx.output('deleted', false);
+        return;
+      }
+
+      const { deleted } = await ctx.checkpoint({
+        key: `vsphere.nodepool.delete.${config.name}.${supervisorConfig.name}.${namespace}.${cluster.name}.${name}`,
+        fn: async () => {
+          const current = await supervisor.getWorkloadCluster(
+            namespace,
+            cluster.name,
+            { signal },
+          );
+          if (!current.nodePools.some(p => p.name === name)) {
+            logger.info(
+              `Cluster '${cluster.name}' has no node pool '${name}'; nothing to remove`,
+            );
+            return { deleted: false };
+          }
+          logger.info(
+            `Removing node pool '${name}' from cluster '${cluster.name}'`,
+          );
+          await audited(
+            auditor,
+            {
+              eventId: 'nodepool-delete',
+              meta: {
+                actor: actorOf(credentials),
+                taskId: ctx.task.id,
+                vcenter: config.name,
+                supervisor: supervisorConfig.name,
+                namespace,
+                cluster: cluster.name,
+                nodePool: name,
+              },
+            },
+            () =>
+              supervisor.removeNodePool(namespace, cluster.name, name, {
+                signal,
+              }),
+          );
+          return { deleted: true };
+        },
+      });
+
+      await waitForNodePoolGone({
+        supervisor,
+        namespace,
+        cluster: cluster.name,
+        pool: name,
+        timeoutMs: (input.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+        intervalMs,
+        logger,
+        signal,
+      });
+      ctx.output('deleted', deleted);
+    },
+  });
+}

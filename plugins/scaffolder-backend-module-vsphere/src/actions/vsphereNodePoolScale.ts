@@ -1,0 +1,196 @@
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  MAX_NODE_POOL_REPLICAS,
+  vsphereNodePoolScalePermission,
+} from '@backstage-vsphere/plugin-vsphere-common';
+import { audited } from './audit';
+import { waitForNodePool } from './clusterState';
+import { clusterEntityRef } from './entityRefs';
+import { actorOf, authorizeInitiator } from './guard';
+import { linkOutput, replicasSchema, targetInput, waitInput } from './inputs';
+import { kubectlLoginCommand, namespaceClientUrl } from './links';
+import { checkDnsLabel, checkWholeNumber } from './names';
+import { resolveNodePoolTarget } from './nodePoolTarget';
+import {
+  DEFAULT_POLL_INTERVAL_MS,
+  DEFAULT_TIMEOUT_SECONDS,
+  VsphereActionOptions,
+} from './options';
+import { InputProblems } from './problems';
+import { listNames } from './resolve';
+import { examples } from './vsphereNodePoolScale.examples';
+
+/**
+ * Scales a node pool of a workload cluster (`vsphere:nodepool:scale`).
+ * @public
+ */
+export function createVsphereNodePoolScaleAction(
+  options: VsphereActionOptions,
+) {
+  const { clients, permissions, auditor } = options;
+  const intervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  return createTemplateAction({
+    id: 'vsphere:nodepool:scale',
+    description:
+      "Sets the replicas of a node pool in the cluster's topology and waits until that many nodes are ready",
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        ...targetInput,
+        namespace: z =>
+          z.string({ description: 'Supervisor namespace of the cluster' }),
+        cluster: z => z.string({ description: 'Name of the workload cluster' }),
+        name: z => z.string({ description: 'Name of the node pool' }),
+        replicas: z =>
+          replicasSchema(
+            z,
+            `Number of nodes to run, 0 to ${MAX_NODE_POOL_REPLICAS}`,
+          ),
+        ...waitInput,
+      },
+      output: {
+        ...linkOutput,
+        namespace: z => z.string({ description: 'Supervisor namespace' }),
+        cluster: z => z.string({ description: 'Cluster name' }),
+        nodePool: z => z.string({ description: 'Node pool name' }),
+        previousReplicas: z =>
+          z.number({ description: 'Desired replicas before this run' }),
+        replicas: z => z.number({ description: 'Desired replicas now' }),
+        readyReplicas: z =>
+          z.number({
+            description: 'Ready replicas (current ones in a dry run)',
+          }),
+      },
+    },
+    async handler(ctx) {
+      const { input, logger, signal } = ctx;
+      const { namespace, name, replicas } = input;
+
+      const problems = new InputProblems();
+      problems.check(() => checkDnsLabel('name', name));
+      problems.check(() =>
+        checkWholeNumber('replicas', replicas, 0, MAX_NODE_POOL_REPLICAS),
+      );
+      const target = await resolveNodePoolTarget(
+        clients,
+        input,
+        problems,
+        signal,
+      );
+      const pool = target?.cluster.nodePools.find(p => p.name === name);
+      if (target && !pool) {
+        problems.add(
+          `name: '${name}' is not a node pool of cluster '${
+            target.cluster.name
+          }'; valid: ${listNames(target.cluster.nodePools.map(p => p.name))}`,
+        );
+      }
+      problems.throwIfAny();
+      const { config, supervisor, supervisorConfig, cluster } = target!;
+
+      const entityRef = clusterEntityRef(namespace, cluster.name);
+      const credentials = await ctx.getInitiatorCredentials();
+      await authorizeInitiator({
+        permissions,
+        credentials,
+        permission: vsphereNodePoolScalePermission,
+        resourceRef: entityRef,
+        what: `scale node pool '${name}' of cluster '${cluster.name}'`,
+      });
+
+      ctx.output('vcenter', config.name);
+      ctx.output('namespace', namespace);
+      ctx.output('cluster', cluster.name);
+      ctx.output('nodePool', name);
+      ctx.output('entityRef', entityRef);
+      ctx.output('vsphereClientUrl', namespaceClientUrl(config, namespace));
+      ctx.output(
+        'kubectlLoginCommand',
+        kubectlLoginCommand(supervisorConfig.url, namespace, cluster.name),
+      );
+      ctx.output('replicas', replicas);
+
+      if (ctx.isDryRun) {
+        logger.info(
+          pool!.desiredReplicas === replicas
+            ? `Dry run: node pool '${name}' already has ${replicas} replicas; nothing would change`
+            : `Dry run: would scale node pool '${name}' of cluster '${
+                cluster.name
+              }' from ${pool!.desiredReplicas} to ${replicas} replicas`,
+        );
+        ctx.output('previousReplicas', pool!.desiredReplicas);
+        ctx.output('readyReplicas', pool!.readyReplicas);
+        return;
+      }
+
+      const { previousReplicas } = await ctx.checkpoint({
+        key: `vsphere.nodepool.scale.${config.name}.${supervisorConfig.name}.${namespace}.${cluster.name}.${name}.${replicas}`,
+        fn: async () => {
+          // Re-read: the pool may have changed since validation, or by an earlier attempt.
+          const current = (
+            await supervisor.getWorkloadCluster(namespace, cluster.name, {
+              signal,
+            })
+          ).nodePools.find(p => p.name === name);
+          if (!current) {
+            throw new InputError(
+              `name: node pool '${name}' was removed from cluster '${cluster.name}'`,
+            );
+          }
+          if (current.desiredReplicas === replicas) {
+            logger.info(
+              `Node pool '${name}' already has ${replicas} replicas; nothing to change`,
+            );
+            return { previousReplicas: current.desiredReplicas };
+          }
+          logger.info(
+            `Scaling node pool '${name}' of cluster '${cluster.name}' from ${current.desiredReplicas} to ${replicas} replicas`,
+          );
+          await audited(
+            auditor,
+            {
+              eventId: 'nodepool-scale',
+              meta: {
+                actor: actorOf(credentials),
+                taskId: ctx.task.id,
+                vcenter: config.name,
+                supervisor: supervisorConfig.name,
+                namespace,
+                cluster: cluster.name,
+                nodePool: name,
+                previousReplicas: current.desiredReplicas,
+                replicas,
+              },
+            },
+            () =>
+              supervisor.scaleNodePool(
+                namespace,
+                cluster.name,
+                name,
+                replicas,
+                {
+                  signal,
+                },
+              ),
+          );
+          return { previousReplicas: current.desiredReplicas };
+        },
+      });
+
+      const ready = await waitForNodePool({
+        supervisor,
+        namespace,
+        cluster: cluster.name,
+        pool: name,
+        timeoutMs: (input.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+        intervalMs,
+        logger,
+        signal,
+      });
+      ctx.output('previousReplicas', previousReplicas);
+      ctx.output('readyReplicas', ready.readyReplicas);
+    },
+  });
+}

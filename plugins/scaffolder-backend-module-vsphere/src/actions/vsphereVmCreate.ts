@@ -1,0 +1,304 @@
+import { ConflictError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  VmServiceImage,
+  VmServiceVm,
+  vsphereVmCreatePermission,
+} from '@backstage-vsphere/plugin-vsphere-common';
+import { VirtualMachineSpec } from '@backstage-vsphere/plugin-vsphere-node';
+import { audited } from './audit';
+import { namespaceEntityRef, vmEntityRef } from './entityRefs';
+import { actorOf, authorizeInitiator } from './guard';
+import {
+  OWNER_ANNOTATION,
+  linkOutput,
+  ownerInput,
+  targetInput,
+  waitInput,
+} from './inputs';
+import { kubectlLoginCommand, vmClientUrl } from './links';
+import {
+  checkDnsLabel,
+  checkEntityRef,
+  checkLabels,
+  checkSshPublicKeys,
+} from './names';
+import { NamespaceOptions } from './namespaceOptions';
+import {
+  DEFAULT_POLL_INTERVAL_MS,
+  DEFAULT_TIMEOUT_SECONDS,
+  VsphereActionOptions,
+} from './options';
+import { InputProblems } from './problems';
+import { publishCreated } from './published';
+import { resolveSupervisor } from './target';
+import { findVm, vmDifferences, waitForVm } from './vmState';
+import { examples } from './vsphereVmCreate.examples';
+
+/**
+ * Creates a VM Service virtual machine (`vsphere:vm:create`).
+ * @public
+ */
+export function createVsphereVmCreateAction(options: VsphereActionOptions) {
+  const { clients, permissions, auditor, events } = options;
+  const intervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  return createTemplateAction({
+    id: 'vsphere:vm:create',
+    description:
+      'Creates a VM Service virtual machine in a Supervisor namespace and waits until it is powered on with an IP address',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        ...targetInput,
+        namespace: z =>
+          z.string({ description: 'Supervisor namespace of the VM' }),
+        name: z =>
+          z.string({
+            description:
+              'VM name: a DNS-1123 label (at most 63 lower-case letters, digits and -)',
+          }),
+        className: z =>
+          z.string({
+            description:
+              'VM class assigned to the namespace, e.g. `best-effort-small`',
+          }),
+        imageName: z =>
+          z.string({
+            description:
+              'Image the namespace can use (VirtualMachineImage or ClusterVirtualMachineImage name)',
+          }),
+        storageClass: z =>
+          z
+            .string({
+              description:
+                'Storage class (or storage policy name) for the VM disks; the namespace default when omitted',
+            })
+            .optional(),
+        powerState: z =>
+          z
+            .enum(['PoweredOn', 'PoweredOff'], {
+              description:
+                'Power state to create the VM in (default PoweredOn)',
+            })
+            .optional(),
+        labels: z =>
+          z
+            .record(z.string(), {
+              description: 'Kubernetes labels of the VM, e.g. `app: payments`',
+            })
+            .optional(),
+        sshAuthorizedKeys: z =>
+          z
+            .array(z.string(), {
+              description:
+                "OpenSSH public keys cloud-init gives the guest's default user",
+            })
+            .optional(),
+        ...ownerInput,
+        ...waitInput,
+      },
+      output: {
+        ...linkOutput,
+        namespace: z => z.string({ description: 'Supervisor namespace' }),
+        name: z => z.string({ description: 'VM name' }),
+        uniqueId: z =>
+          z.string({
+            description:
+              'vCenter managed object id of the VM (`status.uniqueID`), e.g. `vm-42`; empty in a dry run',
+          }),
+        ipAddress: z =>
+          z.string({
+            description: 'Primary IPv4 address; empty when powered off',
+          }),
+        powerState: z =>
+          z.string({ description: 'Power state the VM reports' }),
+        created: z =>
+          z.boolean({
+            description:
+              'Whether this run created the VM (false when it already existed as asked)',
+          }),
+      },
+    },
+    async handler(ctx) {
+      const { input, logger, signal } = ctx;
+      const { namespace, name } = input;
+      const powerState = input.powerState ?? 'PoweredOn';
+
+      const problems = new InputProblems();
+      const namespaceValid = problems.check(() =>
+        checkDnsLabel('namespace', namespace),
+      );
+      problems.check(() => checkDnsLabel('name', name));
+      problems.check(() => checkLabels('labels', input.labels ?? {}));
+      problems.check(() =>
+        checkSshPublicKeys('sshAuthorizedKeys', input.sshAuthorizedKeys ?? []),
+      );
+      if (input.owner) {
+        problems.check(() => checkEntityRef('owner', input.owner!));
+      }
+      const target = problems.check(() =>
+        resolveSupervisor(clients, input.vcenter, input.supervisor),
+      );
+      let image: VmServiceImage | undefined;
+      let className: string | undefined;
+      let storageClass: string | undefined;
+      const live =
+        target && namespaceValid
+          ? new NamespaceOptions(target, namespace, signal)
+          : undefined;
+      // Classes and images are per namespace: without one there is nothing to check them against.
+      if (live && (await problems.checkAsync(() => live.checkNamespace()))) {
+        className = await problems.checkAsync(() =>
+          live.vmClass('className', input.className),
+        );
+        image = await problems.checkAsync(() =>
+          live.image('imageName', input.imageName),
+        );
+      }
+      if (live && input.storageClass) {
+        storageClass = await problems.checkAsync(() =>
+          live.storageClass('storageClass', input.storageClass!),
+        );
+      }
+      problems.throwIfAny();
+      const { config, supervisor, supervisorConfig } = target!;
+
+      const credentials = await ctx.getInitiatorCredentials();
+      await authorizeInitiator({
+        permissions,
+        credentials,
+        permission: vsphereVmCreatePermission,
+        resourceRef: namespaceEntityRef(namespace),
+        what: `create VM '${name}' in namespace '${namespace}'`,
+      });
+
+      const spec: VirtualMachineSpec = {
+        name,
+        namespace,
+        className: className!,
+        imageName: image!.name,
+        imageKind: image!.kind,
+        powerState,
+        ...(storageClass ? { storageClass } : {}),
+        ...(input.labels ? { labels: input.labels } : {}),
+        ...(input.owner
+          ? { annotations: { [OWNER_ANNOTATION]: input.owner } }
+          : {}),
+        ...(input.sshAuthorizedKeys?.length
+          ? {
+              bootstrap: {
+                cloudInit: { sshAuthorizedKeys: input.sshAuthorizedKeys },
+              },
+            }
+          : {}),
+      };
+      const entityRef = vmEntityRef(namespace, name);
+      const outputLinks = (vm?: VmServiceVm) => {
+        ctx.output('vcenter', config.name);
+        ctx.output('namespace', namespace);
+        ctx.output('name', name);
+        ctx.output('entityRef', entityRef);
+        ctx.output(
+          'vsphereClientUrl',
+          vmClientUrl(config, namespace, vm?.uniqueID),
+        );
+        ctx.output(
+          'kubectlLoginCommand',
+          kubectlLoginCommand(supervisorConfig.url, namespace),
+        );
+        ctx.output('uniqueId', vm?.uniqueID ?? '');
+        ctx.output('ipAddress', vm?.primaryIP4 ?? '');
+        ctx.output('powerState', vm?.powerState ?? 'NOT_CREATED');
+      };
+
+      /** Undefined when the VM must be created; throws when one differs. */
+      const checkExisting = async () => {
+        const existing = await findVm(supervisor, namespace, name, signal);
+        if (!existing) {
+          return undefined;
+        }
+        const differing = vmDifferences(existing, spec);
+        if (differing.length) {
+          throw new ConflictError(
+            `VM '${name}' already exists in namespace '${namespace}' and differs in: ${differing.join(
+              ', ',
+            )}; choose another name`,
+          );
+        }
+        return existing;
+      };
+      const summary = `VM '${name}' in namespace '${namespace}' (class ${
+        spec.className
+      }, image ${spec.imageName}${
+        storageClass ? `, storage class ${storageClass}` : ''
+      }, ${powerState})`;
+
+      if (ctx.isDryRun) {
+        const existing = await checkExisting();
+        logger.info(
+          existing
+            ? `Dry run: VM '${name}' already exists as asked; nothing would change`
+            : `Dry run: would create ${summary}`,
+        );
+        outputLinks(existing);
+        ctx.output('created', false);
+        return;
+      }
+
+      const { created } = await ctx.checkpoint({
+        key: `vsphere.vm.create.${config.name}.${supervisorConfig.name}.${namespace}.${name}`,
+        fn: async () => {
+          if (await checkExisting()) {
+            logger.info(
+              `VM '${name}' already exists as asked; not creating it again`,
+            );
+            return { created: false };
+          }
+          logger.info(`Creating ${summary}`);
+          await audited(
+            auditor,
+            {
+              eventId: 'vm-create',
+              meta: {
+                actor: actorOf(credentials),
+                taskId: ctx.task.id,
+                vcenter: config.name,
+                supervisor: supervisorConfig.name,
+                namespace,
+                vm: name,
+              },
+            },
+            () => supervisor.applyVirtualMachine(spec, { signal }),
+          );
+          return { created: true };
+        },
+      });
+
+      const vm = await waitForVm({
+        supervisor,
+        namespace,
+        name,
+        powerState,
+        timeoutMs: (input.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+        intervalMs,
+        logger,
+        signal,
+      });
+      await publishCreated(events, logger, {
+        vcenter: config.name,
+        kind: 'vm',
+        namespace,
+        name,
+        ...(input.owner ? { owner: input.owner } : {}),
+      });
+      outputLinks(vm);
+      ctx.output('created', created);
+      logger.info(
+        `VM '${name}' is ${vm.powerState}${
+          vm.primaryIP4 ? ` at ${vm.primaryIP4}` : ''
+        }; catalog entity ${entityRef}`,
+      );
+    },
+  });
+}

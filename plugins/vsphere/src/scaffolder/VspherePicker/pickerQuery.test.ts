@@ -1,0 +1,29 @@
+import { pickerQuery } from './pickerQuery';
+
+describe('pickerQuery', () => {
+  const form = { vcenter: 'vc-1', supervisor: 'sv-1', namespace: 'demo' };
+
+  it('scopes options by the vCenter, Supervisor and namespace chosen in the form', () => {
+    expect(pickerQuery('vm-classes', {}, form)).toEqual(form);
+    expect(pickerQuery('storage-policies', {}, { vcenter: 'vc-1' })).toEqual({
+      vcenter: 'vc-1',
+    });
+    expect(pickerQuery('vcenters', {}, form)).toEqual({});
+  });
+
+  it('prefers fixed values, then the named fields', () => {
+    expect(
+      pickerQuery(
+        'clusters',
+        { vcenter: 'vc-2', namespaceField: 'targetNamespace' },
+        { ...form, targetNamespace: 'team-a' },
+      ),
+    ).toEqual({ vcenter: 'vc-2', supervisor: 'sv-1', namespace: 'team-a' });
+  });
+
+  it('waits for a namespace before listing images or clusters', () => {
+    expect(pickerQuery('images', {}, { vcenter: 'vc-1' })).toBeUndefined();
+    expect(pickerQuery('clusters', {}, { namespace: '' })).toBeUndefined();
+    expect(pickerQuery('namespaces', {}, {})).toEqual({});
+  });
+});
