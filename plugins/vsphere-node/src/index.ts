@@ -8,3 +8,4 @@ export * from './config';
 export * from './vcenter';
 export * from './supervisor';
 export * from './service';
+export * from './catalog';

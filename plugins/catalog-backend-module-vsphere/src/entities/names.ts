@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { toEntityName } from './entityName';
+import { toEntityName } from '@backstage-vsphere/plugin-vsphere-node';
 
 const MAX_NAME_LENGTH = 63;
 

@@ -1,27 +1,5 @@
-import { createHash } from 'node:crypto';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-
-const MAX_NAME_LENGTH = 63;
-
-/**
- * The catalog entity name the vSphere entity provider gives an object; it must stay identical
- * to the provider's naming so the ref a template outputs resolves to the ingested entity.
- */
-export function toEntityName(raw: string): string {
-  const cleaned = raw
-    .toLowerCase()
-    .replace(/[^a-z0-9._-]+/g, '-')
-    .replace(/[-_.]{2,}/g, '-')
-    .replace(/^[-_.]+|[-_.]+$/g, '');
-  if (cleaned === raw && cleaned.length <= MAX_NAME_LENGTH) {
-    return cleaned;
-  }
-  const hash = createHash('sha256').update(raw).digest('hex').slice(0, 8);
-  const head = cleaned
-    .slice(0, MAX_NAME_LENGTH - hash.length - 1)
-    .replace(/[-_.]+$/, '');
-  return head ? `${head}-${hash}` : `x-${hash}`;
-}
+import { toEntityName } from '@backstage-vsphere/plugin-vsphere-node';
 
 function resourceRef(name: string): string {
   return stringifyEntityRef({

@@ -8,6 +8,8 @@ const MAX_NAME_LENGTH = 63;
  * Catalog names allow `[a-zA-Z0-9]` separated by single `-`, `_` or `.`, at most 63 characters.
  * When the name had to change, a short hash of the original keeps two different objects
  * (`web 01` and `web-01`) from colliding, and the same object gets the same name every run.
+ * Shared by the catalog provider and the scaffolder actions so a template's output ref resolves.
+ * @public
  */
 export function toEntityName(raw: string): string {
   const cleaned = raw

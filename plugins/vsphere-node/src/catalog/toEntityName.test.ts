@@ -1,5 +1,5 @@
 import { makeValidator } from '@backstage/catalog-model';
-import { toEntityName } from './entityName';
+import { toEntityName } from './toEntityName';
 
 const { isValidEntityName } = makeValidator();
 

@@ -1,0 +1,1 @@
+export { toEntityName } from './toEntityName';
