@@ -52,7 +52,10 @@ function selectedOptions(
   toOption: (value: string) => PickerOption,
 ): PickerOption | PickerOption[] | null {
   if (multiple) {
-    return (Array.isArray(formData) ? formData : []).map(toOption);
+    // the form may seed an array field with an empty entry; it is no choice
+    return (Array.isArray(formData) ? formData.filter(Boolean) : []).map(
+      toOption,
+    );
   }
   return typeof formData === 'string' && formData ? toOption(formData) : null;
 }
@@ -164,7 +167,13 @@ export function VspherePicker(props: VspherePickerProps) {
           <TextField
             {...params}
             label={label}
-            required={required}
+            // chips are the value of a multiple field: an empty text box must not fail the browser's check
+            required={
+              multiple
+                ? required &&
+                  !(Array.isArray(formData) && formData.some(Boolean))
+                : required
+            }
             margin="dense"
             variant="outlined"
             error={Boolean(rawErrors?.length)}

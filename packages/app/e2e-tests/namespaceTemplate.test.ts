@@ -1,0 +1,55 @@
+import { expect, Page, test } from '@playwright/test';
+
+async function pick(page: Page, label: string, option: string | RegExp) {
+  await page.getByRole('textbox', { name: label }).click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+test('a guest creates a Supervisor namespace with the template and its pickers', async ({
+  page,
+}) => {
+  const name = `e2e-ns-${Date.now().toString(36)}`;
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.goto('/create/templates/default/vsphere-supervisor-namespace');
+
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Description').fill('Created by the browser test');
+  await page.getByRole('textbox', { name: 'Owner' }).fill('guests');
+  await page
+    .getByRole('option', { name: /guests/ })
+    .first()
+    .click();
+  // the pickers load their options live from the vsphere backend
+  await pick(page, 'vCenter', 'testenv');
+  await pick(page, 'Supervisor', 'supervisor');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await pick(page, 'Storage policy', /k8s-gold/);
+  await pick(page, 'VM classes', /best-effort-small/);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.screenshot({
+    path: 'artifacts/screenshots/namespace-template-review.png',
+    fullPage: true,
+  });
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  // the action waits until vCenter reports the namespace RUNNING
+  await expect(page.getByRole('link', { name: 'Open in catalog' })).toBeVisible(
+    { timeout: 90_000 },
+  );
+  await expect(page.getByText(`use-context ${name}`)).toBeVisible();
+  await page.screenshot({
+    path: 'artifacts/screenshots/namespace-template-done.png',
+    fullPage: true,
+  });
+
+  // the scaffolder announced it; the catalog provider ingests it within seconds, owned by the team
+  await page.getByRole('link', { name: 'Open in catalog' }).click();
+  await expect(page.getByRole('heading', { name })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByText('vsphere-namespace').first()).toBeVisible();
+});
