@@ -5,6 +5,7 @@ import {
   PickerKind,
   PickerOption,
   SourceError,
+  VCenterVm,
   WorkloadCluster,
 } from '@backstage-vsphere/plugin-vsphere-common';
 import {
@@ -23,6 +24,11 @@ import {
 } from './VsphereInventory';
 
 const RECENT_EVENTS = 20;
+
+/** Built once per inventory read, so a view costs a lookup per VM, not a pass over all of them. */
+function indexByMoref(vms: VCenterVm[]): Map<string, VCenterVm> {
+  return new Map(vms.map(vm => [vm.moref, vm]));
+}
 const NODE_VM_CLUSTER_LABEL = 'capv.vmware.com/cluster.name';
 
 function valueOr<T>(
@@ -54,13 +60,17 @@ export class CachedVsphereInventory implements VsphereInventory {
     this.cache = new CoalescingCache({ ttlMs: options.ttlMs });
   }
 
+  /**
+   * The page waits for a source at most the deadline; the read itself is not cut short, so a
+   * slow source (a large vCenter's inventory) still fills the cache for the next view.
+   */
   private read<T>(
     source: string,
     key: string,
-    fetch: (signal: AbortSignal) => Promise<T>,
+    fetch: () => Promise<T>,
   ): Promise<SourceResult<T>> {
-    return readSource(source, this.options.sourceDeadlineMs, signal =>
-      this.cache.get(key, () => fetch(signal)),
+    return readSource(source, this.options.sourceDeadlineMs, () =>
+      this.cache.get(key, fetch),
     );
   }
 
@@ -86,36 +96,42 @@ export class CachedVsphereInventory implements VsphereInventory {
       quotas,
       events,
     ] = await Promise.all([
-      this.read(vcSource, `${vcSource}:namespace:${ns}`, signal =>
-        vc.getNamespace(ns, { signal }),
+      this.read(vcSource, `${vcSource}:namespace:${ns}`, () =>
+        vc.getNamespace(ns),
       ),
-      this.read(vcSource, `${vcSource}:storage-policies`, signal =>
-        vc.listStoragePolicies({ signal }),
+      this.read(vcSource, `${vcSource}:storage-policies`, () =>
+        vc.listStoragePolicies(),
       ),
-      this.read(vcSource, `${vcSource}:content-libraries`, signal =>
-        vc.listContentLibraries({ signal }),
+      this.read(vcSource, `${vcSource}:content-libraries`, () =>
+        vc.listContentLibraries(),
       ),
-      this.read(vcSource, `${vcSource}:vms`, signal => vc.listVms({ signal })),
-      this.read(svSource, `${nsKey}:vms:${target.vmSelector ?? ''}`, signal =>
-        sv.listVirtualMachines(ns, {
-          labelSelector: target.vmSelector,
-          signal,
-        }),
+      this.read(vcSource, `${vcSource}:vms`, async () =>
+        indexByMoref(await vc.listVms()),
       ),
-      this.read(svSource, `${nsKey}:clusters`, signal =>
-        sv.listWorkloadClusters(ns, { signal }),
+      this.read(svSource, `${nsKey}:vms:${target.vmSelector ?? ''}`, () =>
+        sv.listVirtualMachines(ns, { labelSelector: target.vmSelector }),
       ),
-      this.read(svSource, `${nsKey}:quotas`, signal =>
-        sv.listResourceQuotas(ns, { signal }),
+      this.read(svSource, `${nsKey}:clusters`, () =>
+        sv.listWorkloadClusters(ns),
       ),
-      this.read(svSource, `${nsKey}:events`, signal =>
-        sv.listEvents(ns, { signal, limit: RECENT_EVENTS }),
+      this.read(svSource, `${nsKey}:quotas`, () => sv.listResourceQuotas(ns)),
+      this.read(svSource, `${nsKey}:events`, () =>
+        sv.listEvents(ns, { limit: RECENT_EVENTS }),
       ),
     ]);
 
     const errors: SourceError[] = [];
-    const vcVms = valueOr(vcenterVms, [], errors);
+    const vmsByMoref = valueOr(
+      vcenterVms,
+      new Map<string, VCenterVm>(),
+      errors,
+    );
     const serviceVms = valueOr(vms, [], errors);
+    // join against this namespace's VMs only, not the whole vCenter inventory
+    const vcVms = serviceVms.flatMap(vm => {
+      const found = vm.uniqueID ? vmsByMoref.get(vm.uniqueID) : undefined;
+      return found ? [found] : [];
+    });
     // node VMs of workload clusters show under their node pools, not as the team's VMs
     const teamVms = serviceVms.filter(vm => !vm.labels[NODE_VM_CLUSTER_LABEL]);
     const shownVms = target.vm

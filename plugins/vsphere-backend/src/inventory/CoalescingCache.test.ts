@@ -35,4 +35,24 @@ describe('CoalescingCache', () => {
     ).rejects.toThrow('down');
     await expect(cache.get('other', async () => 'up')).resolves.toBe('up');
   });
+
+  it('serves an expired value at once while one background read refreshes it', async () => {
+    const cache = new CoalescingCache({ ttlMs: 20 });
+    let reads = 0;
+    const read = async () => {
+      reads += 1;
+      return reads;
+    };
+    await cache.get('vms', read);
+    await new Promise(resolve => setTimeout(resolve, 40));
+
+    const stale = await Promise.all([
+      cache.get('vms', read),
+      cache.get('vms', read),
+    ]);
+    expect(stale).toEqual([1, 1]);
+    await new Promise(resolve => setTimeout(resolve, 5));
+    expect(reads).toBe(2);
+    await expect(cache.get('vms', read)).resolves.toBe(2);
+  });
 });

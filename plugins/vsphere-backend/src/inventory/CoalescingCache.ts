@@ -3,6 +3,8 @@ import { LRUCache } from 'lru-cache';
 /**
  * Keeps upstream reads for a short time and lets concurrent readers of the same key share
  * one request, so upstream load does not grow with the number of people viewing pages.
+ * An expired entry is still served while one background read refreshes it, so warm views
+ * never wait on upstream.
  */
 export class CoalescingCache {
   private readonly cache: LRUCache<
@@ -15,6 +17,7 @@ export class CoalescingCache {
     this.cache = new LRUCache({
       max: options.maxEntries ?? 1000,
       ttl: options.ttlMs,
+      allowStale: true,
       // lru-cache coalesces concurrent fetches of one key into one call of fetchMethod
       fetchMethod: async (_key, _stale, { context }) => ({
         value: await context(),
