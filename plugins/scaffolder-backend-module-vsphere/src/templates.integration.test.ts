@@ -187,7 +187,7 @@ describe('the software templates, run by the scaffolder against the testenv', ()
       },
       {
         title: 'Open in the vSphere Client',
-        url: `https://127.0.0.1:18443/ui/app/namespaces/${namespace}/summary`,
+        url: `${env.vcenter.url}/ui/app/namespaces/${namespace}/summary`,
       },
     ]);
     expect(output.text[0].content).toContain(

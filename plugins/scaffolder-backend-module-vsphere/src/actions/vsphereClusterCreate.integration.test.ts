@@ -10,7 +10,7 @@ import { createVsphereClusterCreateAction } from './vsphereClusterCreate';
 
 jest.setTimeout(180_000);
 
-const { clients } = testenvClients();
+const { env, clients } = testenvClients();
 const supervisor = clients.supervisor();
 const created: string[] = [];
 
@@ -123,8 +123,7 @@ describe('vsphere:cluster:create against the testenv', () => {
       namespace: 'demo',
       name,
       entityRef: `resource:default/demo-${name}`,
-      vsphereClientUrl:
-        'https://127.0.0.1:18443/ui/app/namespaces/demo/summary',
+      vsphereClientUrl: `${env.vcenter.url}/ui/app/namespaces/demo/summary`,
       kubectlLoginCommand: `kubectl vsphere login --server=127.0.0.1 --vsphere-username <you>@vsphere.local --tanzu-kubernetes-cluster-namespace demo --tanzu-kubernetes-cluster-name ${name} && kubectl config use-context ${name}`,
       phase: 'Provisioned',
       nodePools: [

@@ -107,7 +107,7 @@ describe('vsphere:namespace:create against the testenv', () => {
       namespace: name,
       supervisorCluster: env.vcenter.wcpClusterId,
       entityRef: `resource:default/${name}`,
-      vsphereClientUrl: `https://127.0.0.1:18443/ui/app/namespaces/${name}/summary`,
+      vsphereClientUrl: `${env.vcenter.url}/ui/app/namespaces/${name}/summary`,
       kubectlLoginCommand: `kubectl vsphere login --server=127.0.0.1 --vsphere-username <you>@vsphere.local && kubectl config use-context ${name}`,
       configStatus: 'RUNNING',
       created: true,

@@ -77,7 +77,7 @@ describe('vsphere:namespace:update against the testenv', () => {
       vcenter: 'testenv',
       namespace: name,
       entityRef: `resource:default/${name}`,
-      vsphereClientUrl: `https://127.0.0.1:18443/ui/app/namespaces/${name}/summary`,
+      vsphereClientUrl: `${env.vcenter.url}/ui/app/namespaces/${name}/summary`,
       kubectlLoginCommand: `kubectl vsphere login --server=127.0.0.1 --vsphere-username <you>@vsphere.local && kubectl config use-context ${name}`,
       changedFields: ['contentLibraries'],
       configStatus: 'RUNNING',

@@ -16,7 +16,7 @@ import { createVsphereNodePoolScaleAction } from './vsphereNodePoolScale';
 // The three node pool actions share one cluster: creating clusters is the slow part.
 jest.setTimeout(180_000);
 
-const { clients } = testenvClients();
+const { env, clients } = testenvClients();
 const supervisor = clients.supervisor();
 const cluster = uniqueName('it-np');
 const target = { namespace: 'demo', cluster };
@@ -91,8 +91,7 @@ describe('vsphere:nodepool:create against the testenv', () => {
       cluster,
       nodePool: 'large',
       entityRef: `resource:default/demo-${cluster}`,
-      vsphereClientUrl:
-        'https://127.0.0.1:18443/ui/app/namespaces/demo/summary',
+      vsphereClientUrl: `${env.vcenter.url}/ui/app/namespaces/demo/summary`,
       kubectlLoginCommand: `kubectl vsphere login --server=127.0.0.1 --vsphere-username <you>@vsphere.local --tanzu-kubernetes-cluster-namespace demo --tanzu-kubernetes-cluster-name ${cluster} && kubectl config use-context ${cluster}`,
       replicas: 1,
       readyReplicas: 1,

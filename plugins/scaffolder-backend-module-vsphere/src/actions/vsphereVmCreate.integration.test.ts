@@ -10,7 +10,7 @@ import { createVsphereVmCreateAction } from './vsphereVmCreate';
 
 jest.setTimeout(120_000);
 
-const { clients } = testenvClients();
+const { env, clients } = testenvClients();
 const supervisor = clients.supervisor();
 const created: string[] = [];
 const SSH_KEY =
@@ -81,7 +81,7 @@ describe('vsphere:vm:create against the testenv', () => {
       namespace: 'demo',
       name,
       entityRef: `resource:default/demo-${name}`,
-      vsphereClientUrl: `https://127.0.0.1:18443/ui/app/vm;nav=v/urn:vmomi:VirtualMachine:${outputs.uniqueId}/summary`,
+      vsphereClientUrl: `${env.vcenter.url}/ui/app/vm;nav=v/urn:vmomi:VirtualMachine:${outputs.uniqueId}/summary`,
       kubectlLoginCommand:
         'kubectl vsphere login --server=127.0.0.1 --vsphere-username <you>@vsphere.local && kubectl config use-context demo',
       uniqueId: expect.stringMatching(/^vm-\d+$/),
