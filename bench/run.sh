@@ -89,6 +89,11 @@ if [ -z "${BENCH_SKIP_ENTITY:-}" ]; then
   kill -CONT "$RP"
 fi
 
+# --- 3. catalog ingestion: one full run of the entity provider, every vCenter VM included ---
+say "catalog ingestion"
+CATALOG_JSON=$(ts bench/catalog.ts)
+echo "$CATALOG_JSON" >&2
+
 # --- report ---
 DATE=$(date -u +%Y-%m-%d)
 GO_VERSION=$(go version)
@@ -122,3 +127,5 @@ cat >"$BENCH_TMP/meta.json" <<JSON
 }
 JSON
 ts bench/report.ts "$RESULTS" "$BENCH_TMP/meta.json"
+printf '\n## 3. Catalog ingestion (one full run of the entity provider, all vCenter VMs included)\n\n```json\n%s\n```\n' "$CATALOG_JSON" |
+  tee -a "$REPO/bench/results/$DATE.md"
