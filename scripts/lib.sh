@@ -63,7 +63,8 @@ ensure_port_free() {
   local port=$1 what=$2
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     local owner
-    owner=$(ss -ltnpH "sport = :$port" 2>/dev/null | sed -n 's/.*users:((\(.*\)).*/\1/p' | head -1)
+    owner=$(ss -ltnpH "sport = :$port" 2>/dev/null | grep -o 'users:(("[^"]*",pid=[0-9]*' |
+      sed 's/users:(("\([^"]*\)",pid=\([0-9]*\)/\1 (pid \2)/' | head -1)
     die "port $port ($what) is already in use${owner:+ by $owner}. Stop that process or free the port, then re-run."
   fi
 }
