@@ -9,3 +9,4 @@ export * from './vcenter';
 export * from './supervisor';
 export * from './service';
 export * from './catalog';
+export * from './links';

@@ -22,7 +22,10 @@ import {
   targetInput,
   waitInput,
 } from './inputs';
-import { kubectlLoginCommand, namespaceClientUrl } from './links';
+import {
+  kubectlLoginCommand,
+  namespaceClientUrl,
+} from '@backstage-vsphere/plugin-vsphere-node';
 import {
   checkDnsLabel,
   checkEntityRef,

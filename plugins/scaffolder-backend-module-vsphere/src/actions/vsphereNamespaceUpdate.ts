@@ -9,7 +9,10 @@ import { audited } from './audit';
 import { namespaceEntityRef } from './entityRefs';
 import { actorOf, authorizeInitiator } from './guard';
 import { linkOutput, targetInput, waitInput } from './inputs';
-import { kubectlLoginCommand, namespaceClientUrl } from './links';
+import {
+  kubectlLoginCommand,
+  namespaceClientUrl,
+} from '@backstage-vsphere/plugin-vsphere-node';
 import { checkDnsLabel } from './names';
 import {
   NamespaceSettings,

@@ -10,7 +10,10 @@ import { describePool, waitForNodePool } from './clusterState';
 import { clusterEntityRef } from './entityRefs';
 import { actorOf, authorizeInitiator } from './guard';
 import { linkOutput, targetInput, waitInput } from './inputs';
-import { kubectlLoginCommand, namespaceClientUrl } from './links';
+import {
+  kubectlLoginCommand,
+  namespaceClientUrl,
+} from '@backstage-vsphere/plugin-vsphere-node';
 import {
   nodePoolFields,
   poolDifferences,

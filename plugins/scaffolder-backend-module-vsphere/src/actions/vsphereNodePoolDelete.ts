@@ -4,7 +4,10 @@ import { audited } from './audit';
 import { clusterEntityRef } from './entityRefs';
 import { actorOf, authorizeInitiator } from './guard';
 import { linkOutput, targetInput, waitInput } from './inputs';
-import { kubectlLoginCommand, namespaceClientUrl } from './links';
+import {
+  kubectlLoginCommand,
+  namespaceClientUrl,
+} from '@backstage-vsphere/plugin-vsphere-node';
 import { checkDnsLabel } from './names';
 import { waitForNodePoolGone } from './nodePoolState';
 import { resolveNodePoolTarget } from './nodePoolTarget';

@@ -9,7 +9,10 @@ import { waitForNodePool } from './clusterState';
 import { clusterEntityRef } from './entityRefs';
 import { actorOf, authorizeInitiator } from './guard';
 import { linkOutput, replicasSchema, targetInput, waitInput } from './inputs';
-import { kubectlLoginCommand, namespaceClientUrl } from './links';
+import {
+  kubectlLoginCommand,
+  namespaceClientUrl,
+} from '@backstage-vsphere/plugin-vsphere-node';
 import { checkDnsLabel, checkWholeNumber } from './names';
 import { resolveNodePoolTarget } from './nodePoolTarget';
 import {

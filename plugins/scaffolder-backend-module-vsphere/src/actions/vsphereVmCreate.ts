@@ -16,7 +16,10 @@ import {
   targetInput,
   waitInput,
 } from './inputs';
-import { kubectlLoginCommand, vmClientUrl } from './links';
+import {
+  kubectlLoginCommand,
+  vmClientUrl,
+} from '@backstage-vsphere/plugin-vsphere-node';
 import {
   checkDnsLabel,
   checkEntityRef,

@@ -15,7 +15,10 @@ import {
 } from '@backstage-vsphere/plugin-vsphere-node';
 import { CoalescingCache } from './CoalescingCache';
 import { readSource, SourceResult } from './deadline';
-import { kubectlLoginCommand, namespaceClientUrl } from './links';
+import {
+  kubectlLoginCommand,
+  namespaceClientUrl,
+} from '@backstage-vsphere/plugin-vsphere-node';
 import { toNamespaceOverview } from './namespaceOverview';
 import {
   OptionsQuery,

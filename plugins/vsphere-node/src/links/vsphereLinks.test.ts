@@ -1,5 +1,9 @@
-import { VCenterConfig } from '@backstage-vsphere/plugin-vsphere-node';
-import { kubectlLoginCommand, namespaceClientUrl, vmClientUrl } from './links';
+import { VCenterConfig } from '../config';
+import {
+  kubectlLoginCommand,
+  namespaceClientUrl,
+  vmClientUrl,
+} from './vsphereLinks';
 
 const vcenter = {
   name: 'vc-1',

@@ -1,13 +1,19 @@
-import { VCenterConfig } from '@backstage-vsphere/plugin-vsphere-node';
+import { VCenterConfig } from '../config';
 
-/** The Workload Management page of a namespace in the vSphere Client. */
+/**
+ * The Workload Management page of a namespace in the vSphere Client.
+ * @public
+ */
 export function namespaceClientUrl(vcenter: VCenterConfig, namespace: string) {
   return `${vcenter.clientBaseUrl}/app/namespaces/${encodeURIComponent(
     namespace,
   )}/summary`;
 }
 
-/** A VM's summary in the vSphere Client by managed object id, or its namespace's until it has one. */
+/**
+ * A VM's summary in the vSphere Client by managed object id, or its namespace's until it has one.
+ * @public
+ */
 export function vmClientUrl(
   vcenter: VCenterConfig,
   namespace: string,
@@ -22,7 +28,11 @@ export function vmClientUrl(
     : namespaceClientUrl(vcenter, namespace);
 }
 
-/** What a developer runs for a kubeconfig context of the namespace, or of one of its clusters. */
+/**
+ * What a developer runs for a kubeconfig context of the namespace, or of one of its clusters.
+ * Shared by the entity pages and the scaffolder outputs so both show the same command.
+ * @public
+ */
 export function kubectlLoginCommand(
   supervisorUrl: string,
   namespace: string,

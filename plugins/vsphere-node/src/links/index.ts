@@ -1,0 +1,5 @@
+export {
+  kubectlLoginCommand,
+  namespaceClientUrl,
+  vmClientUrl,
+} from './vsphereLinks';
