@@ -5,7 +5,10 @@ import {
   EntityLink,
 } from '@backstage/catalog-model';
 import { ANNOTATION_VCENTER } from '@backstage-vsphere/plugin-vsphere-common';
-import { VCenterConfig } from '@backstage-vsphere/plugin-vsphere-node';
+import {
+  namespaceClientUrl,
+  VCenterConfig,
+} from '@backstage-vsphere/plugin-vsphere-node';
 import { JsonObject } from '@backstage/types';
 import { VsphereCatalogConfig } from '../config';
 
@@ -50,9 +53,7 @@ export function namespaceLink(
   namespace: string,
 ): EntityLink {
   return {
-    url: `${context.vcenter.clientBaseUrl}/app/namespaces/${encodeURIComponent(
-      namespace,
-    )}/summary`,
+    url: namespaceClientUrl(context.vcenter, namespace),
     title: 'Namespace in the vSphere Client',
     icon: 'dashboard',
   };
