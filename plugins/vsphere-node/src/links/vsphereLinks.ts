@@ -4,7 +4,10 @@ import { VCenterConfig } from '../config';
  * The Workload Management page of a namespace in the vSphere Client.
  * @public
  */
-export function namespaceClientUrl(vcenter: VCenterConfig, namespace: string) {
+export function namespaceClientUrl(
+  vcenter: Pick<VCenterConfig, 'clientBaseUrl'>,
+  namespace: string,
+) {
   return `${vcenter.clientBaseUrl}/app/namespaces/${encodeURIComponent(
     namespace,
   )}/summary`;
@@ -15,7 +18,7 @@ export function namespaceClientUrl(vcenter: VCenterConfig, namespace: string) {
  * @public
  */
 export function vmClientUrl(
-  vcenter: VCenterConfig,
+  vcenter: Pick<VCenterConfig, 'clientBaseUrl'>,
   namespace: string,
   moref?: string,
 ) {
