@@ -72,3 +72,17 @@ export const linkOutput = {
       description: 'The `kubectl vsphere login` command for the namespace',
     }),
 };
+
+/** `namespace` and `cluster`, with which the node pool actions find their cluster. */
+export const clusterTargetInput = {
+  namespace: (z: Z) =>
+    z.string({ description: 'Supervisor namespace of the cluster' }),
+  cluster: (z: Z) => z.string({ description: 'Name of the workload cluster' }),
+};
+
+/** Where a node pool action worked, beside the links. */
+export const nodePoolOutput = {
+  namespace: (z: Z) => z.string({ description: 'Supervisor namespace' }),
+  cluster: (z: Z) => z.string({ description: 'Cluster name' }),
+  nodePool: (z: Z) => z.string({ description: 'Node pool name' }),
+};

@@ -9,7 +9,13 @@ import { audited } from './audit';
 import { describePool, waitForNodePool } from './clusterState';
 import { clusterEntityRef } from './entityRefs';
 import { actorOf, authorizeInitiator } from './guard';
-import { linkOutput, targetInput, waitInput } from './inputs';
+import {
+  linkOutput,
+  targetInput,
+  waitInput,
+  clusterTargetInput,
+  nodePoolOutput,
+} from './inputs';
 import {
   kubectlLoginCommand,
   namespaceClientUrl,
@@ -46,9 +52,7 @@ export function createVsphereNodePoolCreateAction(
     schema: {
       input: {
         ...targetInput,
-        namespace: z =>
-          z.string({ description: 'Supervisor namespace of the cluster' }),
-        cluster: z => z.string({ description: 'Name of the workload cluster' }),
+        ...clusterTargetInput,
         name: nodePoolFields.name,
         replicas: nodePoolFields.replicas,
         vmClass: nodePoolFields.vmClass,
@@ -57,9 +61,7 @@ export function createVsphereNodePoolCreateAction(
       },
       output: {
         ...linkOutput,
-        namespace: z => z.string({ description: 'Supervisor namespace' }),
-        cluster: z => z.string({ description: 'Cluster name' }),
-        nodePool: z => z.string({ description: 'Node pool name' }),
+        ...nodePoolOutput,
         replicas: z => z.number({ description: 'Desired replicas' }),
         readyReplicas: z =>
           z.number({ description: 'Ready replicas (0 in a dry run)' }),

@@ -3,7 +3,13 @@ import { vsphereNodePoolDeletePermission } from '@backstage-vsphere/plugin-vsphe
 import { audited } from './audit';
 import { clusterEntityRef } from './entityRefs';
 import { actorOf, authorizeInitiator } from './guard';
-import { linkOutput, targetInput, waitInput } from './inputs';
+import {
+  linkOutput,
+  targetInput,
+  waitInput,
+  clusterTargetInput,
+  nodePoolOutput,
+} from './inputs';
 import {
   kubectlLoginCommand,
   namespaceClientUrl,
@@ -37,17 +43,13 @@ export function createVsphereNodePoolDeleteAction(
     schema: {
       input: {
         ...targetInput,
-        namespace: z =>
-          z.string({ description: 'Supervisor namespace of the cluster' }),
-        cluster: z => z.string({ description: 'Name of the workload cluster' }),
+        ...clusterTargetInput,
         name: z => z.string({ description: 'Name of the node pool to remove' }),
         ...waitInput,
       },
       output: {
         ...linkOutput,
-        namespace: z => z.string({ description: 'Supervisor namespace' }),
-        cluster: z => z.string({ description: 'Cluster name' }),
-        nodePool: z => z.string({ description: 'Node pool name' }),
+        ...nodePoolOutput,
         deleted: z =>
           z.boolean({
             description:

@@ -8,7 +8,14 @@ import { audited } from './audit';
 import { waitForNodePool } from './clusterState';
 import { clusterEntityRef } from './entityRefs';
 import { actorOf, authorizeInitiator } from './guard';
-import { linkOutput, replicasSchema, targetInput, waitInput } from './inputs';
+import {
+  linkOutput,
+  replicasSchema,
+  targetInput,
+  waitInput,
+  clusterTargetInput,
+  nodePoolOutput,
+} from './inputs';
 import {
   kubectlLoginCommand,
   namespaceClientUrl,
@@ -42,9 +49,7 @@ export function createVsphereNodePoolScaleAction(
     schema: {
       input: {
         ...targetInput,
-        namespace: z =>
-          z.string({ description: 'Supervisor namespace of the cluster' }),
-        cluster: z => z.string({ description: 'Name of the workload cluster' }),
+        ...clusterTargetInput,
         name: z => z.string({ description: 'Name of the node pool' }),
         replicas: z =>
           replicasSchema(
@@ -55,9 +60,7 @@ export function createVsphereNodePoolScaleAction(
       },
       output: {
         ...linkOutput,
-        namespace: z => z.string({ description: 'Supervisor namespace' }),
-        cluster: z => z.string({ description: 'Cluster name' }),
-        nodePool: z => z.string({ description: 'Node pool name' }),
+        ...nodePoolOutput,
         previousReplicas: z =>
           z.number({ description: 'Desired replicas before this run' }),
         replicas: z => z.number({ description: 'Desired replicas now' }),
