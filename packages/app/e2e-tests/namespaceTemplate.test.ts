@@ -48,8 +48,14 @@ test('a guest creates a Supervisor namespace with the template and its pickers',
 
   // the scaffolder announced it; the catalog provider ingests it within seconds, owned by the team
   await page.getByRole('link', { name: 'Open in catalog' }).click();
-  await expect(page.getByRole('heading', { name })).toBeVisible({
-    timeout: 30_000,
-  });
-  await expect(page.getByText('vsphere-namespace').first()).toBeVisible();
+  // a page opened before the catalog finished processing the new entity does not update itself
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole('heading', { name })).toBeVisible({
+      timeout: 5_000,
+    });
+    await expect(page.getByText('vsphere-namespace').first()).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 120_000 });
 });
