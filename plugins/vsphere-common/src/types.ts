@@ -56,6 +56,8 @@ export interface VmServiceVm {
   conditions: Condition[];
   labels: Record<string, string>;
   createdAt?: string;
+  /** Set once the VM is being deleted; vCenter may already have removed its VM. */
+  deletingSince?: string;
   vcenterVm?: VCenterVm;
 }
 

@@ -57,6 +57,18 @@ describe('toVmServiceVm', () => {
       labels: {},
     });
   });
+
+  it('marks a VM that is being deleted', () => {
+    expect(
+      toVmServiceVm({
+        metadata: {
+          name: 'old',
+          namespace: 'demo',
+          deletionTimestamp: '2026-11-28T10:00:00Z',
+        },
+      }).deletingSince,
+    ).toBe('2026-11-28T10:00:00Z');
+  });
 });
 
 describe('virtualMachineManifest', () => {

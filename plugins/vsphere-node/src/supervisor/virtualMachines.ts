@@ -53,6 +53,7 @@ export function toVmServiceVm(vm: KubeObject): VmServiceVm {
     primaryIP4: stringAt(vm, 'status', 'network', 'primaryIP4'),
     uniqueID: stringAt(vm, 'status', 'uniqueID'),
     createdAt: timeAt(vm, 'metadata', 'creationTimestamp'),
+    deletingSince: timeAt(vm, 'metadata', 'deletionTimestamp'),
   });
 }
 

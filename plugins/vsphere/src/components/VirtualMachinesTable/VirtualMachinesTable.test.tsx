@@ -39,6 +39,27 @@ describe('VirtualMachinesTable', () => {
     expect(within(db).getAllByText('—')).toHaveLength(3);
   });
 
+  it('shows a VM being deleted as Deleting, without power buttons', async () => {
+    await renderWithApi(
+      <VirtualMachinesTable
+        vms={[
+          vmFixture({
+            deletingSince: '2026-11-28T10:00:00Z',
+            vcenterVm: undefined,
+          }),
+        ]}
+        namespace="demo"
+        entityRef={entityRef}
+        canPower
+        onPowered={jest.fn()}
+      />,
+      {},
+    );
+    const web = screen.getByText('web-1').closest('tr')!;
+    expect(within(web).getByText('Deleting')).toBeInTheDocument();
+    expect(within(web).queryByRole('button')).not.toBeInTheDocument();
+  });
+
   it('hides the power buttons from those not allowed', async () => {
     await renderWithApi(
       <VirtualMachinesTable

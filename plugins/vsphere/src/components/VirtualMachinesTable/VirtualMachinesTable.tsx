@@ -16,8 +16,11 @@ export interface VirtualMachinesTableProps {
   onPowered: (vm: VmServiceVm) => void;
 }
 
-/** "PoweredOn", or "PoweredOff → PoweredOn" while the VM is still getting there. */
+/** "PoweredOn", "PoweredOff → PoweredOn" while the VM is still getting there, or "Deleting". */
 const PowerCell = ({ row }: { row: VmRow }) => {
+  if (row.vm.deletingSince) {
+    return <StatusLabel tone="pending" label="Deleting" />;
+  }
   const moving =
     row.desiredPowerState !== undefined &&
     row.powerState !== undefined &&

@@ -32,6 +32,7 @@ function powerStateOf(vm: VmServiceVm): string {
 
 /** Actions that make sense now: no powering on a running VM, no restarting a stopped one. */
 export function availablePowerActions(vm: VmServiceVm): VmPowerAction[] {
+  if (vm.deletingSince) return [];
   const state = powerStateOf(vm);
   if (state === 'poweredon') return ['off', 'restart'];
   if (state === 'poweredoff' || state === 'suspended') return ['on'];
