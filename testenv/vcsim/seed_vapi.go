@@ -30,6 +30,12 @@ const (
 	namespaceLimitM = 100 * 1024                    // storage limit per namespace, MiB
 )
 
+// What the seeded namespaces carry beyond the simulator's fields: demo has quota limits to show.
+var seedNamespaceFields = map[string]string{
+	"demo":   `{"description":"Demo team: VM Service VMs and a workload cluster","resource_spec":{"cpu_limit":20000,"memory_limit":65536}}`,
+	"team-a": `{"description":"Team A"}`,
+}
+
 // Images in the content library; each gets a tiny OVF descriptor so the item has a file and a size.
 var seedImages = []string{"ubuntu-2204-kube-v1.33", "photon-5-kube-v1.32"}
 
@@ -42,7 +48,7 @@ type vapiSeed struct {
 
 // seedVAPI creates storage policies, VM classes, a content library and namespaces through the
 // simulator's own SOAP/REST handlers, over the internal (unrecorded) listener.
-func seedVAPI(ctx context.Context, u *url.URL, caFile string, inv *inventory) (*vapiSeed, error) {
+func seedVAPI(ctx context.Context, u *url.URL, caFile string, inv *inventory, fields *namespaceFields) (*vapiSeed, error) {
 	sc := soap.NewClient(u, false)
 	if err := sc.SetRootCAs(caFile); err != nil {
 		return nil, err
@@ -95,6 +101,8 @@ func seedVAPI(ctx context.Context, u *url.URL, caFile string, inv *inventory) (*
 		if err != nil {
 			return nil, fmt.Errorf("namespace %s: %w", name, err)
 		}
+		// seeding bypasses the public listener's overlay: hand it what vCenter would keep
+		fields.remember(name, []byte(seedNamespaceFields[name]))
 	}
 	return out, nil
 }

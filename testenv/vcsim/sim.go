@@ -130,7 +130,8 @@ func Start(ctx context.Context, cfg Config) (*Sim, error) {
 	// Links handed to clients (NFC leases, datastore URLs) should point at the public listener.
 	s.model.Map().SessionManager().ServiceHostName = publicHost
 
-	seeded, err := seedVAPI(ctx, s.internal.URL, caFile, inv)
+	fields := newNamespaceFields()
+	seeded, err := seedVAPI(ctx, s.internal.URL, caFile, inv, fields)
 	if err != nil {
 		return nil, fmt.Errorf("seed vapi: %w", err)
 	}
@@ -140,7 +141,7 @@ func Start(ctx context.Context, cfg Config) (*Sim, error) {
 		return nil, err
 	}
 	tracker := newSessionTracker(svc.ServeMux, vim)
-	handler := adminHandler(tracker, s.rec, s.rec.Middleware(tracker.Middleware(authShim(svc.ServeMux))))
+	handler := adminHandler(tracker, s.rec, s.rec.Middleware(tracker.Middleware(authShim(fields.Middleware(svc.ServeMux)))))
 	s.public = &http.Server{Handler: handler, ErrorLog: log.New(os.Stderr, "public: ", log.LstdFlags), ReadHeaderTimeout: 30 * time.Second}
 	go func() { _ = s.public.Serve(tls.NewListener(ln, s.internal.TLS)) }()
 

@@ -248,7 +248,7 @@ describe('VsphereEntityProvider against the testenv', () => {
     );
   });
 
-  it('adds a namespace the scaffolder announces within seconds, as a delta', async () => {
+  it('adds a namespace the scaffolder announces within seconds, as a delta owned by its OWNER group', async () => {
     const events = DefaultEventsService.create({
       logger: mockServices.logger.mock(),
     });
@@ -260,6 +260,14 @@ describe('VsphereEntityProvider against the testenv', () => {
       cluster: env.vcenter.wcpClusterId,
       namespace: name,
       vmServiceSpec: { vmClasses: ['best-effort-small'], contentLibraries: [] },
+      accessList: [
+        {
+          subjectType: 'GROUP',
+          subject: 'team-b',
+          domain: 'vsphere.local',
+          role: 'OWNER',
+        },
+      ],
     });
     try {
       const started = Date.now();
@@ -277,7 +285,7 @@ describe('VsphereEntityProvider against the testenv', () => {
       const added = entitiesOf(mutations[1]).get(name);
       expect(added?.spec).toEqual({
         type: 'vsphere-namespace',
-        owner: 'group:default/unknown',
+        owner: 'group:default/team-b',
         dependsOn: ['resource:default/testenv-supervisor'],
       });
       // and the next full run keeps it

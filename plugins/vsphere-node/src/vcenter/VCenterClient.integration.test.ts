@@ -202,10 +202,18 @@ describe('VCenterClient against the vSphere simulator', () => {
       await expect(vc.getNamespace(name)).resolves.toMatchObject({
         name,
         cluster: env.vcenter.wcpClusterId,
+        description: 'created by the integration test',
+        accessList: spec.accessList,
+        resourceSpec: spec.resourceSpec,
         vmServiceSpec: {
           vmClasses: ['best-effort-small'],
           contentLibraries: [library.id],
         },
+      });
+      // vCenter refuses a second namespace of the same name
+      await expect(vc.createNamespace(spec)).rejects.toMatchObject({
+        name: 'ConflictError',
+        message: expect.stringContaining(name),
       });
 
       const beforeUpdate = recorderPosition(env);
@@ -231,10 +239,18 @@ describe('VCenterClient against the vSphere simulator', () => {
           },
         }),
       ]);
-      expect((await vc.getNamespace(name)).vmServiceSpec?.vmClasses).toEqual([
+      const updated = await vc.getNamespace(name);
+      expect(updated.vmServiceSpec?.vmClasses).toEqual([
         'best-effort-small',
         'guaranteed-large',
       ]);
+      // a PATCH replaces the fields it sets and keeps the others
+      expect(updated).toMatchObject({
+        description: 'updated',
+        resourceSpec: { memoryLimitMiB: 32768 },
+        accessList: spec.accessList,
+      });
+      expect(updated.resourceSpec?.cpuLimitMHz).toBeUndefined();
 
       await vc.deleteNamespace(name);
       expect((await vc.listNamespaces()).map(n => n.name)).not.toContain(name);
