@@ -91,6 +91,10 @@ func TestSeededNamespaceHasQuota(t *testing.T) {
 	if got, _ := json.Marshal(info["resource_spec"]); string(got) != `{"cpu_limit":20000,"memory_limit":65536}` {
 		t.Errorf("demo resource_spec: %s", got)
 	}
+	gold := sim.Ready.StoragePolicyIDs[goldPolicyName]
+	if got, _ := json.Marshal(info["storage_specs"]); string(got) != `[{"limit":102400,"policy":"`+gold+`"}]` {
+		t.Errorf("demo storage_specs: %s", got)
+	}
 }
 
 func TestUnknownNamespaceUpdateIsNotFound(t *testing.T) {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/url"
 
@@ -31,9 +32,12 @@ const (
 )
 
 // What the seeded namespaces carry beyond the simulator's fields: demo has quota limits to show.
-var seedNamespaceFields = map[string]string{
-	"demo":   `{"description":"Demo team: VM Service VMs and a workload cluster","resource_spec":{"cpu_limit":20000,"memory_limit":65536}}`,
-	"team-a": `{"description":"Team A"}`,
+var seedNamespaceFields = map[string]map[string]any{
+	"demo": {
+		"description":   "Demo team: VM Service VMs and a workload cluster",
+		"resource_spec": map[string]any{"cpu_limit": 20000, "memory_limit": 65536},
+	},
+	"team-a": {"description": "Team A"},
 }
 
 // Images in the content library; each gets a tiny OVF descriptor so the item has a file and a size.
@@ -88,6 +92,7 @@ func seedVAPI(ctx context.Context, u *url.URL, caFile string, inv *inventory, fi
 		"demo":   {"best-effort-small", "best-effort-medium", "guaranteed-large"},
 		"team-a": {"best-effort-small", "best-effort-medium"},
 	}
+	storage := []namespace.StorageSpec{{Policy: out.StoragePolicyIDs[goldPolicyName], Limit: namespaceLimitM}}
 	for _, name := range seedNamespaces {
 		err := ns.CreateNamespace(ctx, namespace.NamespacesInstanceCreateSpec{
 			Cluster:   inv.WCPClusterID,
@@ -96,13 +101,18 @@ func seedVAPI(ctx context.Context, u *url.URL, caFile string, inv *inventory, fi
 				VmClasses:        classes[name],
 				ContentLibraries: []string{out.LibraryID},
 			},
-			StorageSpecs: []namespace.StorageSpec{{Policy: out.StoragePolicyIDs[goldPolicyName], Limit: namespaceLimitM}},
+			StorageSpecs: storage,
 		})
 		if err != nil {
 			return nil, fmt.Errorf("namespace %s: %w", name, err)
 		}
 		// seeding bypasses the public listener's overlay: hand it what vCenter would keep
-		fields.remember(name, []byte(seedNamespaceFields[name]))
+		kept := map[string]any{"storage_specs": storage}
+		for key, value := range seedNamespaceFields[name] {
+			kept[key] = value
+		}
+		body, _ := json.Marshal(kept)
+		fields.remember(name, body)
 	}
 	return out, nil
 }
