@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import { signInAsGuest } from './signIn';
 
 async function pick(page: Page, label: string, option: string | RegExp) {
   await page.getByRole('textbox', { name: label }).click();
@@ -9,15 +10,15 @@ test('a guest creates a Supervisor namespace with the template and its pickers',
   page,
 }) => {
   const name = `e2e-ns-${Date.now().toString(36)}`;
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
+  await signInAsGuest(page);
   await page.goto('/create/templates/default/vsphere-supervisor-namespace');
 
   await page.getByLabel('Name').fill(name);
   await page.getByLabel('Description').fill('Created by the browser test');
-  await page.getByRole('textbox', { name: 'Owner' }).fill('guests');
+  // a team other than the catalog's default owner (guests), so the owner shown later is the chosen one
+  await page.getByRole('textbox', { name: 'Owner' }).fill('team-a');
   await page
-    .getByRole('option', { name: /guests/ })
+    .getByRole('option', { name: /team-a/ })
     .first()
     .click();
   // the pickers load their options live from the vsphere backend
@@ -58,4 +59,12 @@ test('a guest creates a Supervisor namespace with the template and its pickers',
       timeout: 5_000,
     });
   }).toPass({ timeout: 120_000 });
+  // the template made team-a the namespace's OWNER in vCenter; the catalog names it the owner
+  await expect(
+    page.getByRole('link', { name: 'team-a', exact: true }).first(),
+  ).toBeVisible();
+  await page.screenshot({
+    path: 'artifacts/screenshots/namespace-template-catalog.png',
+    fullPage: true,
+  });
 });

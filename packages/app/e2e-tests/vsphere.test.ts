@@ -1,14 +1,5 @@
-import { expect, Page, test } from '@playwright/test';
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { signInAsGuest } from './signIn';
 
 test('the demo service shows its Supervisor namespace, VMs and node pools, and a node pool scales', async ({
   page,
