@@ -19,4 +19,12 @@ describe('statusTone', () => {
     expect(conditionTone({ type: 'Ready', status: 'False' })).toBe('warning');
     expect(conditionTone({ type: 'Ready', status: 'Unknown' })).toBe('unknown');
   });
+
+  it('reads Cluster API conditions where False is the healthy state', () => {
+    expect(conditionTone({ type: 'ScalingUp', status: 'False' })).toBe('ok');
+    expect(conditionTone({ type: 'ScalingUp', status: 'True' })).toBe(
+      'pending',
+    );
+    expect(conditionTone({ type: 'Deleting', status: 'False' })).toBe('ok');
+  });
 });

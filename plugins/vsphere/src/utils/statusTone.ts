@@ -28,8 +28,27 @@ export function statusTone(status: string | undefined): StatusTone {
   return 'unknown';
 }
 
-/** Tone of a Kubernetes condition: True is good, False needs a look. */
+/**
+ * Cluster API v1beta2 conditions of negative polarity: False is the healthy state, True means
+ * something is under way (or, for Paused and Remediating, wants a look).
+ */
+const UNDER_WAY_WHEN_TRUE = [
+  'ScalingUp',
+  'ScalingDown',
+  'RollingOut',
+  'Deleting',
+  'Remediating',
+  'Paused',
+  'Updating',
+];
+
+/** Tone of a Kubernetes condition: True is good, False needs a look, except for the conditions above. */
 export function conditionTone(condition: Condition): StatusTone {
+  if (UNDER_WAY_WHEN_TRUE.includes(condition.type)) {
+    if (condition.status === 'False') return 'ok';
+    if (condition.status === 'True') return 'pending';
+    return 'unknown';
+  }
   if (condition.status === 'True') return 'ok';
   if (condition.status === 'False') return 'warning';
   return 'unknown';

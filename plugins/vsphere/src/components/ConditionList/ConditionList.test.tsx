@@ -28,6 +28,19 @@ describe('ConditionList', () => {
     expect(screen.getByLabelText('Status warning')).toBeInTheDocument();
   });
 
+  it('names a node pool that is not scaling without a warning', async () => {
+    await renderInTestApp(
+      <ConditionList
+        conditions={[
+          { type: 'ScalingUp', status: 'False', reason: 'NotScalingUp' },
+        ]}
+      />,
+    );
+    expect(screen.getByText('ScalingUp')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Status warning')).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Status ok')).toBeInTheDocument();
+  });
+
   it('shows a dash when there are none', async () => {
     await renderInTestApp(<ConditionList conditions={[]} />);
     expect(screen.getByText('—')).toBeInTheDocument();

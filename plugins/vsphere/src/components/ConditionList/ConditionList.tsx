@@ -3,9 +3,9 @@ import { Condition } from '@backstage-vsphere/plugin-vsphere-common';
 import { conditionTone } from '../../utils/statusTone';
 import { StatusLabel } from '../StatusLabel';
 
-/** "Ready" when true; "Ready: reason, message" otherwise, since that is what needs reading. */
+/** "Ready" when healthy; "Ready: reason, message" otherwise, since that is what needs reading. */
 function describe(condition: Condition): string {
-  if (condition.status === 'True') return condition.type;
+  if (conditionTone(condition) === 'ok') return condition.type;
   const detail = [condition.reason, condition.message]
     .filter(Boolean)
     .join(', ');

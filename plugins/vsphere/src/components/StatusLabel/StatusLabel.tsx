@@ -15,8 +15,13 @@ const ICONS: Record<StatusTone, typeof StatusOK> = {
   unknown: StatusAborted,
 };
 
-/** A status icon in the colour of its tone, followed by its text. */
+/** A status icon in the colour of its tone, followed by its text on one line. */
 export const StatusLabel = (props: { tone: StatusTone; label?: string }) => {
   const Icon = ICONS[props.tone];
-  return <Icon>{props.label ?? 'Unknown'}</Icon>;
+  // narrow table columns would otherwise break 'PoweredOff' mid-word
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      <Icon>{props.label ?? 'Unknown'}</Icon>
+    </span>
+  );
 };
