@@ -44,6 +44,20 @@ export const ANNOTATION_MOREF = 'vsphere.vmware.com/moref';
 export const ANNOTATION_SUPERVISOR = 'vsphere.vmware.com/supervisor';
 
 /**
+ * Label or annotation on a Supervisor namespace, VM or cluster that names its catalog owner: a
+ * label holds a group name, an annotation any entity ref. The scaffolder actions write it and the
+ * catalog provider reads it.
+ * @public
+ */
+export const SUPERVISOR_OWNER_KEY = 'backstage.io/owner';
+
+/**
+ * Label or annotation on a Supervisor namespace that names its catalog System.
+ * @public
+ */
+export const SUPERVISOR_SYSTEM_KEY = 'backstage.io/system';
+
+/**
  * What an entity's annotations ask the vSphere views to show.
  * @public
  */

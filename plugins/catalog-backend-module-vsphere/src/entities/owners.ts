@@ -1,11 +1,12 @@
+import {
+  SUPERVISOR_OWNER_KEY as OWNER_KEY,
+  SUPERVISOR_SYSTEM_KEY as SYSTEM_KEY,
+} from '@backstage-vsphere/plugin-vsphere-common';
 import { NamespaceAccessEntry } from '@backstage-vsphere/plugin-vsphere-node';
 import { VsphereCatalogConfig } from '../config';
 import { normalizeRef, refName } from './refs';
 
-/** Label or annotation on a Supervisor namespace, VM or cluster that names its catalog owner. */
-export const OWNER_KEY = 'backstage.io/owner';
-/** Label or annotation on a Supervisor namespace that names its catalog System. */
-export const SYSTEM_KEY = 'backstage.io/system';
+export { OWNER_KEY, SYSTEM_KEY };
 
 interface KubeMetadata {
   labels: Record<string, string>;

@@ -1,5 +1,8 @@
 import { z as zod } from 'zod/v3';
-import { MAX_NODE_POOL_REPLICAS } from '@backstage-vsphere/plugin-vsphere-common';
+import {
+  MAX_NODE_POOL_REPLICAS,
+  SUPERVISOR_OWNER_KEY,
+} from '@backstage-vsphere/plugin-vsphere-common';
 
 type Z = typeof zod;
 
@@ -36,10 +39,10 @@ export const waitInput = {
 };
 
 /**
- * The annotation that records the owner chosen in a template on a VM or cluster, for the
- * catalog's entity provider.
+ * The annotation that records the owner chosen in a template on a VM or cluster; the catalog's
+ * entity provider reads the same key.
  */
-export const OWNER_ANNOTATION = 'vsphere.vmware.com/owner';
+export const OWNER_ANNOTATION = SUPERVISOR_OWNER_KEY;
 
 /** `owner`, recorded so the catalog entity is owned by the chosen team. */
 export const ownerInput = {

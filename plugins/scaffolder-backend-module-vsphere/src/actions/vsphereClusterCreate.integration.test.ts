@@ -74,7 +74,7 @@ describe('vsphere:cluster:create against the testenv', () => {
     const cluster = await clusterObject(name);
     expect(cluster.metadata.labels).toEqual({ app: 'payments' });
     expect(cluster.metadata.annotations).toMatchObject({
-      'vsphere.vmware.com/owner': 'group:default/team-a',
+      'backstage.io/owner': 'group:default/team-a',
     });
     expect(cluster.spec).toMatchObject({
       topology: {

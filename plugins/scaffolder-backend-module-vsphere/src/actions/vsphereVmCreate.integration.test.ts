@@ -66,7 +66,7 @@ describe('vsphere:vm:create against the testenv', () => {
     const vm = await vmObject(name);
     expect(vm.metadata.labels).toEqual({ app: 'payments' });
     expect(vm.metadata.annotations).toMatchObject({
-      'vsphere.vmware.com/owner': 'group:default/team-a',
+      'backstage.io/owner': 'group:default/team-a',
     });
     expect(vm.spec).toMatchObject({
       className: 'best-effort-small',
