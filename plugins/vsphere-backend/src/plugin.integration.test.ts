@@ -130,6 +130,33 @@ describe('vsphere backend against testenv', () => {
     expect(readRecordedRequests(env, before)).toEqual([]);
   });
 
+  it("lists a cluster's node pools for the node pool picker", async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get('/api/vsphere/options/node-pools')
+      .query({
+        vcenter: 'testenv',
+        namespace: 'demo',
+        cluster: 'demo-cluster',
+      });
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((o: { value: string }) => o.value)).toEqual(
+      expect.arrayContaining(['np-small', 'np-large']),
+    );
+    expect(
+      res.body.items.find((o: { value: string }) => o.value === 'np-small')
+        .description,
+    ).toMatch(/^\d+ of \d+ nodes ready, best-effort-small$/);
+
+    const withoutCluster = await request(server)
+      .get('/api/vsphere/options/node-pools')
+      .query({ vcenter: 'testenv', namespace: 'demo' });
+    expect(withoutCluster.status).toBe(400);
+    expect(withoutCluster.body.error.message).toBe(
+      'cluster: node pools are listed per cluster',
+    );
+  });
+
   it('names the problem with the entity', async () => {
     const server = await startBackend();
     const missing = await request(server).get(

@@ -36,12 +36,14 @@ const PICKER_KINDS: [PickerKind, ...PickerKind[]] = [
   'images',
   'content-libraries',
   'clusters',
+  'node-pools',
 ];
 
 const optionsQuerySchema = z.object({
   vcenter: z.string().min(1).optional(),
   supervisor: z.string().min(1).optional(),
   namespace: z.string().min(1).optional(),
+  cluster: z.string().min(1).optional(),
 });
 const scaleBodySchema = z.object({
   replicas: z.number().int().min(0).max(MAX_NODE_POOL_REPLICAS),

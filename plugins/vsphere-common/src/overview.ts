@@ -104,7 +104,8 @@ export type PickerKind =
   | 'vm-classes'
   | 'images'
   | 'content-libraries'
-  | 'clusters';
+  | 'clusters'
+  | 'node-pools';
 
 /**
  * Power actions on a VM Service VM.

@@ -192,7 +192,7 @@ export class CachedVsphereInventory implements VsphereInventory {
     const vc = this.clients.vcenter(vcConfig.name);
     const key = `options:${vcConfig.name}:${query.supervisor ?? ''}:${
       query.namespace ?? ''
-    }:${kind}`;
+    }:${query.cluster ?? ''}:${kind}`;
     return this.cache.get(key, async () => {
       switch (kind) {
         case 'supervisors':
@@ -234,6 +234,8 @@ export class CachedVsphereInventory implements VsphereInventory {
           return this.imageOptions(vcConfig.name, query);
         case 'clusters':
           return this.clusterOptions(vcConfig.name, query);
+        case 'node-pools':
+          return this.nodePoolOptions(vcConfig.name, query);
         default:
           throw new InputError(`kind: '${kind}' is not a picker kind`);
       }
@@ -261,6 +263,28 @@ export class CachedVsphereInventory implements VsphereInventory {
       value: c.name,
       label: c.name,
       description: [c.kind, c.version].filter(Boolean).join(' '),
+    }));
+  }
+
+  private async nodePoolOptions(vcenter: string, query: OptionsQuery) {
+    if (!query.namespace || !query.cluster) {
+      throw new InputError(
+        `${
+          query.namespace ? 'cluster' : 'namespace'
+        }: node pools are listed per cluster`,
+      );
+    }
+    const sv = this.clients.supervisor(vcenter, query.supervisor);
+    const cluster = await sv.getWorkloadCluster(query.namespace, query.cluster);
+    return cluster.nodePools.map(p => ({
+      value: p.name,
+      label: p.name,
+      description: [
+        `${p.readyReplicas} of ${p.replicas ?? '?'} nodes ready`,
+        p.vmClass,
+      ]
+        .filter(Boolean)
+        .join(', '),
     }));
   }
 

@@ -20,6 +20,8 @@ export interface OptionsQuery {
   vcenter?: string;
   supervisor?: string;
   namespace?: string;
+  /** Scopes `node-pools` to one workload cluster of the namespace. */
+  cluster?: string;
 }
 
 /**

@@ -27,6 +27,8 @@ export interface ListOptionsQuery {
   vcenter?: string;
   supervisor?: string;
   namespace?: string;
+  /** For `node-pools`: the workload cluster whose pools to list. */
+  cluster?: string;
 }
 
 /**

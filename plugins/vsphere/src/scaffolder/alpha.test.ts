@@ -26,6 +26,7 @@ describe('vsphereFormFields', () => {
       'VsphereImagePicker',
       'VsphereContentLibraryPicker',
       'VsphereClusterPicker',
+      'VsphereNodePoolPicker',
     ]);
   });
 });

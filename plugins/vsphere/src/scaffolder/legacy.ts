@@ -70,3 +70,11 @@ export const VsphereContentLibraryPickerFieldExtension = provide(
 export const VsphereClusterPickerFieldExtension = provide(
   'VsphereClusterPicker',
 );
+
+/**
+ * Picks a node pool of the chosen cluster (`ui:field: VsphereNodePoolPicker`).
+ * @public
+ */
+export const VsphereNodePoolPickerFieldExtension = provide(
+  'VsphereNodePoolPicker',
+);

@@ -24,6 +24,11 @@ describe('vSphere scaffolder fields', () => {
       'clusters',
       { vcenter: 'testenv', namespace: 'demo' },
     ],
+    [
+      'VsphereNodePoolPicker',
+      'node-pools',
+      { vcenter: 'testenv', namespace: 'demo', cluster: 'demo-cluster' },
+    ],
   ])('%s lists %s and sets the picked value', async (name, kind, query) => {
     const field = vsphereFields.find(f => f.name === name)!;
     const listOptions = jest

@@ -34,4 +34,5 @@ export const vsphereFields = [
   field('VsphereImagePicker', 'images'),
   field('VsphereContentLibraryPicker', 'content-libraries'),
   field('VsphereClusterPicker', 'clusters'),
+  field('VsphereNodePoolPicker', 'node-pools'),
 ];

@@ -99,6 +99,27 @@ describe('VspherePicker', () => {
     expect(listOptions).not.toHaveBeenCalled();
   });
 
+  it('asks for a cluster before listing node pools', async () => {
+    const listOptions = jest.fn();
+    await renderWithApi(
+      <VspherePicker
+        {...props({
+          kind: 'node-pools',
+          schema: { type: 'string', title: 'Node pool' },
+          formContext: { formData: { namespace: 'demo' } },
+        })}
+      />,
+      { listOptions },
+      undefined,
+    );
+
+    expect(
+      await screen.findByText('Choose a cluster first'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: /Node pool/ })).toBeDisabled();
+    expect(listOptions).not.toHaveBeenCalled();
+  });
+
   it('says what failed and lets the name be typed when the options cannot be loaded', async () => {
     const listOptions = jest
       .fn()

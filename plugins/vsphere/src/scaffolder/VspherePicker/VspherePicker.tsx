@@ -9,7 +9,11 @@ import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import useAsync from 'react-use/esm/useAsync';
 import { vsphereApiRef } from '../../api';
-import { VspherePickerUiOptions, pickerQuery } from './pickerQuery';
+import {
+  PickerScopeNeeded,
+  VspherePickerUiOptions,
+  pickerScope,
+} from './pickerQuery';
 
 /** What each picker lists, for its empty and waiting states. */
 const NOUNS: Record<PickerKind, string> = {
@@ -21,13 +25,14 @@ const NOUNS: Record<PickerKind, string> = {
   images: 'VM images',
   'content-libraries': 'content libraries',
   clusters: 'clusters',
+  'node-pools': 'node pools',
 };
 
 /** The line under the field: what went wrong, what to do first, or the field's description. */
 function pickerHelperText(state: {
   kind: PickerKind;
   error?: Error;
-  waiting: boolean;
+  waitingFor?: PickerScopeNeeded;
   empty: boolean;
   description?: string;
 }): string | undefined {
@@ -36,8 +41,8 @@ function pickerHelperText(state: {
       state.error.message
     }; type the name instead`;
   }
-  if (state.waiting) {
-    return 'Choose a namespace first';
+  if (state.waitingFor) {
+    return `Choose a ${state.waitingFor} first`;
   }
   if (state.empty) {
     return `No ${NOUNS[state.kind]} found`;
@@ -68,7 +73,7 @@ export type VspherePickerProps = FieldExtensionComponentProps<
 
 /**
  * A field that offers the live options of one kind from the vsphere backend, scoped by the
- * vCenter, Supervisor and namespace chosen elsewhere in the form.
+ * vCenter, Supervisor, namespace (and for node pools, cluster) chosen elsewhere in the form.
  */
 export function VspherePicker(props: VspherePickerProps) {
   const {
@@ -85,7 +90,7 @@ export function VspherePicker(props: VspherePickerProps) {
   } = props;
   const api = useApi(vsphereApiRef);
   const multiple = schema.type === 'array';
-  const query = pickerQuery(
+  const { query, missing } = pickerScope(
     kind,
     (uiSchema?.['ui:options'] ?? {}) as VspherePickerUiOptions,
     (formContext?.formData ?? {}) as Record<string, unknown>,
@@ -106,7 +111,7 @@ export function VspherePicker(props: VspherePickerProps) {
   const helperText = pickerHelperText({
     kind,
     error,
-    waiting: !query,
+    waitingFor: missing,
     empty: !loading && options?.length === 0,
     description: schema.description,
   });

@@ -1,4 +1,4 @@
-import { pickerQuery } from './pickerQuery';
+import { pickerQuery, pickerScope } from './pickerQuery';
 
 describe('pickerQuery', () => {
   const form = { vcenter: 'vc-1', supervisor: 'sv-1', namespace: 'demo' };
@@ -25,5 +25,28 @@ describe('pickerQuery', () => {
     expect(pickerQuery('images', {}, { vcenter: 'vc-1' })).toBeUndefined();
     expect(pickerQuery('clusters', {}, { namespace: '' })).toBeUndefined();
     expect(pickerQuery('namespaces', {}, {})).toEqual({});
+  });
+
+  it('lists node pools of the cluster chosen in the form, once there is one', () => {
+    expect(
+      pickerQuery('node-pools', {}, { namespace: 'demo', cluster: 'c1' }),
+    ).toEqual({ namespace: 'demo', cluster: 'c1' });
+    expect(
+      pickerQuery(
+        'node-pools',
+        { clusterField: 'target' },
+        { namespace: 'demo', target: 'c2' },
+      ),
+    ).toEqual({ namespace: 'demo', cluster: 'c2' });
+    expect(pickerScope('node-pools', {}, { namespace: 'demo' }).missing).toBe(
+      'cluster',
+    );
+    expect(pickerScope('node-pools', {}, { cluster: 'c1' }).missing).toBe(
+      'namespace',
+    );
+    // other kinds do not send the cluster
+    expect(
+      pickerQuery('vm-classes', {}, { namespace: 'demo', cluster: 'c1' }),
+    ).toEqual({ namespace: 'demo' });
   });
 });

@@ -10,13 +10,31 @@ export interface VspherePickerUiOptions {
   vcenter?: string;
   supervisor?: string;
   namespace?: string;
+  cluster?: string;
   vcenterField?: string;
   supervisorField?: string;
   namespaceField?: string;
+  clusterField?: string;
 }
 
 /** Kinds whose options exist only within a namespace. */
-const NAMESPACED: PickerKind[] = ['images', 'clusters'];
+const NAMESPACED: PickerKind[] = ['images', 'clusters', 'node-pools'];
+
+/**
+ * What a picker still needs from the rest of the form before it can list anything.
+ * @public
+ */
+export type PickerScopeNeeded = 'namespace' | 'cluster';
+
+/** The first scope a picker of this kind lacks, if any. */
+function missingScope(
+  kind: PickerKind,
+  query: ListOptionsQuery,
+): PickerScopeNeeded | undefined {
+  if (NAMESPACED.includes(kind) && !query.namespace) return 'namespace';
+  if (kind === 'node-pools' && !query.cluster) return 'cluster';
+  return undefined;
+}
 
 function stringAt(data: Record<string, unknown>, key: string) {
   const value = data[key];
@@ -24,14 +42,17 @@ function stringAt(data: Record<string, unknown>, key: string) {
 }
 
 /**
- * The scope of an option list from the picker's options and the rest of the form; undefined
- * while a namespaced kind has no namespace yet.
+ * The scope of an option list from the picker's options and the rest of the form, with what is
+ * still missing: a namespace for namespaced kinds, and a cluster for node pools.
  */
-export function pickerQuery(
+export function pickerScope(
   kind: PickerKind,
   options: VspherePickerUiOptions,
   formData: Record<string, unknown>,
-): ListOptionsQuery | undefined {
+): { query?: ListOptionsQuery; missing?: PickerScopeNeeded } {
+  if (kind === 'vcenters') {
+    return { query: {} };
+  }
   const query: ListOptionsQuery = {
     vcenter:
       options.vcenter ?? stringAt(formData, options.vcenterField ?? 'vcenter'),
@@ -41,14 +62,28 @@ export function pickerQuery(
     namespace:
       options.namespace ??
       stringAt(formData, options.namespaceField ?? 'namespace'),
+    cluster:
+      kind === 'node-pools'
+        ? options.cluster ??
+          stringAt(formData, options.clusterField ?? 'cluster')
+        : undefined,
   };
-  if (kind === 'vcenters') {
-    return {};
+  const missing = missingScope(kind, query);
+  if (missing) {
+    return { missing };
   }
-  if (NAMESPACED.includes(kind) && !query.namespace) {
-    return undefined;
-  }
-  return Object.fromEntries(
-    Object.entries(query).filter(([, v]) => v !== undefined),
-  );
+  return {
+    query: Object.fromEntries(
+      Object.entries(query).filter(([, v]) => v !== undefined),
+    ),
+  };
+}
+
+/** The scope of an option list; undefined while something it needs is not chosen yet. */
+export function pickerQuery(
+  kind: PickerKind,
+  options: VspherePickerUiOptions,
+  formData: Record<string, unknown>,
+): ListOptionsQuery | undefined {
+  return pickerScope(kind, options, formData).query;
 }
