@@ -96,6 +96,7 @@ async function until<T>(
 describe('vsphere backend against testenv', () => {
   it('shows the demo namespace, its VMs joined with vCenter and its clusters with node pools', async () => {
     const server = await startBackend();
+    const before = recorderPosition(env);
     const body = await overview(server);
 
     expect(body.errors).toEqual([]);
@@ -103,6 +104,12 @@ describe('vsphere backend against testenv', () => {
       name: 'demo',
       configStatus: 'RUNNING',
     });
+    // vCenter is asked for the namespace's VMs by id: no view over its whole inventory
+    const operations = readRecordedRequests(env, before).map(r => r.operation);
+    expect(operations).not.toContain('CreateContainerView');
+    expect(
+      operations.filter(o => o?.startsWith('RetrievePropertiesEx')),
+    ).toHaveLength(2);
     expect(body.vms.length).toBeGreaterThanOrEqual(3);
     // cluster nodes are listed under their node pools, not as the team's VMs
     expect(

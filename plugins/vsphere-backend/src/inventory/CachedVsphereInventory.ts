@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { InputError } from '@backstage/errors';
 import {
   EntityOverview,
@@ -32,6 +33,14 @@ const RECENT_EVENTS = 20;
 function indexByMoref(vms: VCenterVm[]): Map<string, VCenterVm> {
   return new Map(vms.map(vm => [vm.moref, vm]));
 }
+/** A short, order-independent key for a set of managed object ids. */
+function idSetKey(ids: string[]): string {
+  return createHash('sha1')
+    .update([...ids].sort().join(','))
+    .digest('base64url')
+    .slice(0, 16);
+}
+
 const NODE_VM_CLUSTER_LABEL = 'capv.vmware.com/cluster.name';
 
 function valueOr<T>(
@@ -89,6 +98,26 @@ export class CachedVsphereInventory implements VsphereInventory {
     const ns = target.namespace;
     const nsKey = `${svSource}:${ns}`;
 
+    const vmsKey = `${nsKey}:vms:${target.vmSelector ?? ''}`;
+    const serviceVmsRead = this.read(svSource, vmsKey, () =>
+      sv.listVirtualMachines(ns, { labelSelector: target.vmSelector }),
+    );
+    // vCenter is asked for this namespace's VMs by id, not for its whole inventory
+    const vcenterVmsRead = serviceVmsRead.then(
+      (read): Promise<SourceResult<Map<string, VCenterVm>>> => {
+        if (!read.ok) {
+          return Promise.resolve({ ok: true, value: new Map() });
+        }
+        const morefs = read.value.flatMap(vm =>
+          vm.uniqueID ? [vm.uniqueID] : [],
+        );
+        // keyed by the set of ids, so a new VM is read at once instead of after the TTL
+        const key = `${vmsKey}:vcenter:${idSetKey(morefs)}`;
+        return this.read(vcSource, key, async () =>
+          indexByMoref(await vc.getVms(morefs)),
+        );
+      },
+    );
     const [
       namespace,
       policies,
@@ -108,12 +137,8 @@ export class CachedVsphereInventory implements VsphereInventory {
       this.read(vcSource, `${vcSource}:content-libraries`, () =>
         vc.listContentLibraries(),
       ),
-      this.read(vcSource, `${vcSource}:vms`, async () =>
-        indexByMoref(await vc.listVms()),
-      ),
-      this.read(svSource, `${nsKey}:vms:${target.vmSelector ?? ''}`, () =>
-        sv.listVirtualMachines(ns, { labelSelector: target.vmSelector }),
-      ),
+      vcenterVmsRead,
+      serviceVmsRead,
       this.read(svSource, `${nsKey}:clusters`, () =>
         sv.listWorkloadClusters(ns),
       ),

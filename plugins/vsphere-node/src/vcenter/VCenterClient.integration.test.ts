@@ -401,6 +401,37 @@ describe('VCenterClient against the vSphere simulator', () => {
     });
   });
 
+  describe('reading given VMs', () => {
+    it('reads just the VMs asked for, in pages, with names joined, leaving out ones that are gone', async () => {
+      const pageSize = 100;
+      const vc = client({ inventoryPageSize: pageSize });
+      const all = await vc.listVms();
+      const wanted = all.slice(0, 250);
+
+      const start = recorderPosition(env);
+      const vms = await vc.getVms([
+        ...wanted.map(v => v.moref),
+        'vm-999999', // deleted meanwhile, or never there
+      ]);
+      const ops = soapOps(since(start));
+
+      expect(vms.map(v => v.moref).sort()).toEqual(
+        wanted.map(v => v.moref).sort(),
+      );
+      for (const vm of vms) {
+        expect(vm).toEqual(all.find(v => v.moref === vm.moref));
+      }
+      // no view and no whole-inventory read: 3 pages of VMs, then one read of their names
+      expect(ops).toEqual([
+        'RetrievePropertiesEx',
+        'ContinueRetrievePropertiesEx',
+        'ContinueRetrievePropertiesEx',
+        'RetrievePropertiesEx',
+      ]);
+      await expect(vc.getVms([])).resolves.toEqual([]);
+    });
+  });
+
   describe('failures', () => {
     it('names a wrong password as rejected credentials, without the password', async () => {
       const password = 'Wrong-Password-0123';

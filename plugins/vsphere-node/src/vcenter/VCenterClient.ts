@@ -13,6 +13,7 @@ import {
   toCluster,
   toDatastore,
   toHost,
+  placementRefs,
   toNameMap,
   toResourcePool,
   toVm,
@@ -163,6 +164,31 @@ export class VCenterClient {
       this.retrieve([VM_SPEC], 'virtual machines', options),
       this.retrieve(NAME_SPECS, 'host and datastore names', options),
     ]);
+    const nameMap = toNameMap(names);
+    return vms.map(vm => toVm(vm, nameMap));
+  }
+
+  /**
+   * The VMs with these managed object ids (ones deleted meanwhile are left out), with host and
+   * datastore names: two reads, whatever the size of the vCenter.
+   */
+  async getVms(
+    morefs: string[],
+    options: VCenterCallOptions = {},
+  ): Promise<VCenterVm[]> {
+    const read = {
+      pageSize: this.config.inventoryPageSize,
+      signal: options.signal,
+    };
+    const vms = await this.collector.retrieveObjects(
+      [...new Set(morefs)].map(value => ({ type: 'VirtualMachine', value })),
+      { ...read, specs: [VM_SPEC], what: 'virtual machines' },
+    );
+    const names = await this.collector.retrieveObjects(placementRefs(vms), {
+      ...read,
+      specs: NAME_SPECS,
+      what: 'host and datastore names',
+    });
     const nameMap = toNameMap(names);
     return vms.map(vm => toVm(vm, nameMap));
   }

@@ -1,6 +1,6 @@
 import { VCenterVm } from '@backstage-vsphere/plugin-vsphere-common';
 import { ObjectProperties, PropertySpec } from './propertyCollector';
-import { asArray, moRefOf, textOf } from './soapXml';
+import { MoRef, asArray, moRefOf, textOf } from './soapXml';
 import { isObject } from './wire';
 import {
   VCenterCluster,
@@ -39,6 +39,19 @@ function refs(o: ObjectProperties, path: string): string[] {
   return asArray(isObject(node) ? node.ManagedObjectReference : undefined)
     .map(textOf)
     .filter((v): v is string => Boolean(v));
+}
+
+/** The hosts and datastores the VMs run on, each once, to read their names. */
+export function placementRefs(vms: ObjectProperties[]): MoRef[] {
+  const found = new Map<string, MoRef>();
+  for (const vm of vms) {
+    const host = ref(vm, 'runtime.host');
+    if (host) found.set(`${host.type}:${host.value}`, host);
+    for (const value of refs(vm, 'datastore')) {
+      found.set(`Datastore:${value}`, { type: 'Datastore', value });
+    }
+  }
+  return [...found.values()];
 }
 
 function bytesToMiB(bytes: number | undefined): number | undefined {

@@ -25,7 +25,7 @@ export interface ObjectProperties {
   props: Record<string, unknown>;
 }
 
-/** What to read and how, for {@link retrieveFromContainerView}. */
+/** What to read and how, for {@link PropertyCollector}. */
 export interface RetrieveOptions {
   specs: PropertySpec[];
   pageSize: number;
@@ -60,6 +60,26 @@ function specSet(view: MoRef, specs: PropertySpec[]): XmlElement {
         textEl('skip', false),
       ),
     ),
+  );
+}
+
+/** A filter spec for the given objects themselves; ones deleted meanwhile are left out, not a fault. */
+function objectsSpecSet(refs: MoRef[], specs: PropertySpec[]): XmlElement {
+  return el(
+    'specSet',
+    undefined,
+    specs.map(spec =>
+      el(
+        'propSet',
+        undefined,
+        textEl('type', spec.type),
+        spec.paths.map(path => textEl('pathSet', path)),
+      ),
+    ),
+    refs.map(ref =>
+      el('objectSet', undefined, moRefEl('obj', ref), textEl('skip', false)),
+    ),
+    textEl('reportMissingObjectsInResults', true),
   );
 }
 
@@ -103,15 +123,49 @@ export class PropertyCollector {
   async retrieveFromContainerView(
     options: RetrieveOptions,
   ): Promise<ObjectProperties[]> {
+    return this.inSession(content => this.collect(content, options));
+  }
+
+  /**
+   * Reads properties of the given objects, without a view: RetrievePropertiesEx over exactly
+   * those objects, `pageSize` per round trip. Objects that no longer exist are left out.
+   */
+  async retrieveObjects(
+    refs: MoRef[],
+    options: RetrieveOptions,
+  ): Promise<ObjectProperties[]> {
+    if (refs.length === 0) {
+      return [];
+    }
+    return this.inSession(async content => {
+      const token: { value?: string } = {};
+      try {
+        return await this.readPages(
+          content,
+          objectsSpecSet(refs, options.specs),
+          options,
+          token,
+        );
+      } finally {
+        if (token.value) {
+          await this.cleanUp(content, undefined, token.value);
+        }
+      }
+    });
+  }
+
+  /** The paging token dies with the session: start over once in a new one. */
+  private async inSession<T>(
+    read: (content: ServiceContent) => Promise<T>,
+  ): Promise<T> {
     const content = await this.soap.serviceContent();
     try {
-      return await this.collect(content, options);
+      return await read(content);
     } catch (error) {
-      // The view and the paging token die with the session: start over once in a new one.
       if (!this.soap.wasSessionLost(error)) {
         throw error;
       }
-      return await this.collect(content, options);
+      return await read(content);
     }
   }
 
@@ -119,7 +173,7 @@ export class PropertyCollector {
     content: ServiceContent,
     options: RetrieveOptions,
   ): Promise<ObjectProperties[]> {
-    const { specs, pageSize, what, signal } = options;
+    const { specs, what, signal } = options;
     const view = moRefOf(
       await this.soap.call({
         endpoint: 'vim',
@@ -140,55 +194,75 @@ export class PropertyCollector {
         `vCenter '${this.vcenterName}' did not return a view of ${what}`,
       );
     }
-    let token: string | undefined;
+    const token: { value?: string } = {};
     try {
-      let page = readPage(
+      return await this.readPages(
+        content,
+        specSet(view, specs),
+        options,
+        token,
+      );
+    } finally {
+      await this.cleanUp(content, view, token.value);
+    }
+  }
+
+  /** RetrievePropertiesEx, then ContinueRetrievePropertiesEx while vCenter hands back a token. */
+  private async readPages(
+    content: ServiceContent,
+    specSetXml: XmlElement,
+    options: { pageSize: number; what: string; signal?: AbortSignal },
+    token: { value?: string },
+  ): Promise<ObjectProperties[]> {
+    const { pageSize, what, signal } = options;
+    let page = readPage(
+      await this.soap.call({
+        endpoint: 'vim',
+        operation: 'RetrievePropertiesEx',
+        target: content.propertyCollector,
+        params: [
+          specSetXml,
+          el('options', undefined, textEl('maxObjects', pageSize)),
+        ],
+        idempotent: true,
+        relogin: false,
+        action: `read ${what}`,
+        signal,
+      }),
+    );
+    const objects = page.objects;
+    let pages = 1;
+    while (page.token) {
+      token.value = page.token;
+      page = readPage(
         await this.soap.call({
           endpoint: 'vim',
-          operation: 'RetrievePropertiesEx',
+          operation: 'ContinueRetrievePropertiesEx',
           target: content.propertyCollector,
-          params: [
-            specSet(view, specs),
-            el('options', undefined, textEl('maxObjects', pageSize)),
-          ],
-          idempotent: true,
+          params: [textEl('token', token.value)],
+          // A token is used up when read: resending it could skip a page.
+          idempotent: false,
           relogin: false,
           action: `read ${what}`,
           signal,
         }),
       );
-      const objects = page.objects;
-      let pages = 1;
-      while (page.token) {
-        token = page.token;
-        page = readPage(
-          await this.soap.call({
-            endpoint: 'vim',
-            operation: 'ContinueRetrievePropertiesEx',
-            target: content.propertyCollector,
-            params: [textEl('token', token)],
-            // A token is used up when read: resending it could skip a page.
-            idempotent: false,
-            relogin: false,
-            action: `read ${what}`,
-            signal,
-          }),
-        );
-        token = undefined;
-        objects.push(...page.objects);
-        pages++;
-      }
-      this.logger.debug(
-        `vCenter '${this.vcenterName}': read ${objects.length} ${what} in ${pages} page(s)`,
-      );
-      return objects;
-    } finally {
-      await this.cleanUp(content, view, token);
+      token.value = undefined;
+      objects.push(...page.objects);
+      pages++;
     }
+    this.logger.debug(
+      `vCenter '${this.vcenterName}': read ${objects.length} ${what} in ${pages} page(s)`,
+    );
+    return objects;
   }
 
   /** Frees server-side state without the caller's signal, which may be what ended the read. */
-  private async cleanUp(content: ServiceContent, view: MoRef, token?: string) {
+  private async cleanUp(
+    content: ServiceContent,
+    view: MoRef | undefined,
+    token?: string,
+  ) {
     const calls = [];
     if (token) {
       calls.push(
@@ -203,16 +277,18 @@ export class PropertyCollector {
         }),
       );
     }
-    calls.push(
-      this.soap.call({
-        endpoint: 'vim',
-        operation: 'DestroyView',
-        target: view,
-        idempotent: false,
-        relogin: false,
-        action: 'destroy a view',
-      }),
-    );
+    if (view) {
+      calls.push(
+        this.soap.call({
+          endpoint: 'vim',
+          operation: 'DestroyView',
+          target: view,
+          idempotent: false,
+          relogin: false,
+          action: 'destroy a view',
+        }),
+      );
+    }
     for (const result of await Promise.allSettled(calls)) {
       if (result.status === 'rejected') {
         this.logger.debug(
