@@ -3,6 +3,7 @@
  * request recorder, timing and a logger that stays quiet.
  */
 import fs from 'node:fs';
+import type { ClientRequest } from 'node:http';
 import { ConfigReader } from '@backstage/config';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
@@ -95,10 +96,13 @@ export function peakRssMiB(): number {
 /**
  * Counts outgoing HTTP(S) requests of this process by `host:port`, client side. Both upstream
  * clients (axios for vCenter, the Kubernetes client's fetch) end in `https.request`.
+ * `onRequest` sees each request, e.g. to time it.
  */
 export const sentRequests = new Map<string, number>();
 
-export function installRequestCounter() {
+export function installRequestCounter(
+  onRequest?: (host: string, req: ClientRequest) => void,
+) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const https = require('node:https');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -123,7 +127,9 @@ export function installRequestCounter() {
         host = `${first.hostname ?? first.host}:${first.port ?? ''}`;
       }
       sentRequests.set(host, (sentRequests.get(host) ?? 0) + 1);
-      return original.apply(this, args);
+      const req = original.apply(this, args);
+      onRequest?.(host, req);
+      return req;
     };
   }
 }
