@@ -307,7 +307,7 @@ if (http.length) {
       )
       .join(
         '; ',
-      )}. Literally one request per source is missed: a vCenter fetch is a session, PBM and content-library reads and the paged PropertyCollector read of the whole VM inventory, and a Supervisor fetch reads each kind once (see section 2's counts).`,
+      )}. Literally one request per source is missed: a vCenter fetch is a REST and a SOAP session, the namespace, PBM and content-library reads, and one RetrievePropertiesEx for the namespace's VMs by id plus one for their host and datastore names (no read of the whole inventory; with few seeded VMs placed in vCenter, see section 2, that read is small, and 500 ids are still one page at page size 1000); a Supervisor fetch reads each kind once (see section 2's counts).`,
     '',
   );
 }
