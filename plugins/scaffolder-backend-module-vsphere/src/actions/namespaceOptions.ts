@@ -3,8 +3,17 @@ import {
   VmServiceImage,
   WorkloadCluster,
 } from '@backstage-vsphere/plugin-vsphere-common';
+import { KubeObject } from '@backstage-vsphere/plugin-vsphere-node';
 import { listNames, resolveByName, storageClassOf } from './resolve';
 import { SupervisorTarget } from './target';
+
+/** The machine deployment classes a ClusterClass offers node pools. */
+function workerClassesOf(clusterClass: KubeObject): string[] {
+  const workers = (clusterClass.spec as any)?.workers?.machineDeployments;
+  return (Array.isArray(workers) ? workers : [])
+    .map(w => w?.class)
+    .filter((c): c is string => typeof c === 'string');
+}
 
 /**
  * What a Supervisor namespace offers (VM classes, images, storage classes, clusters), read
@@ -107,6 +116,40 @@ export class NamespaceOptions {
         what: `a storage class of vCenter '${this.target.config.name}'`,
       }),
     );
+  }
+
+  /**
+   * The ClusterClass by name, which must be in the namespace and offer the worker class the
+   * node pools use.
+   */
+  async clusterClass(
+    field: string,
+    value: string,
+    workerField: string,
+    workerClass: string,
+  ): Promise<string> {
+    const classes = await this.once('clusterClasses', () =>
+      this.target.supervisor.list('ClusterClass', {
+        namespace: this.namespace,
+        signal: this.signal,
+      }),
+    );
+    const found = resolveByName({
+      field,
+      value,
+      items: classes,
+      names: c => [c.metadata.name],
+      what: `a ClusterClass in namespace '${this.namespace}'`,
+    });
+    const workers = workerClassesOf(found);
+    if (workers.length && !workers.includes(workerClass)) {
+      throw new InputError(
+        `${workerField}: '${workerClass}' is not a worker class of ClusterClass '${value}'; valid: ${listNames(
+          workers,
+        )}`,
+      );
+    }
+    return found.metadata.name;
   }
 
   /** The workload cluster by name. */

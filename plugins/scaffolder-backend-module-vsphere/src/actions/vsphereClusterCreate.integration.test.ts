@@ -299,6 +299,14 @@ describe('vsphere:cluster:create against the testenv', () => {
         { storageClass: 'gold' },
         /^storageClass: 'gold' is not a storage class of vCenter 'testenv'; valid: /,
       ],
+      [
+        { clusterClass: 'builtin-generic' },
+        /^clusterClass: 'builtin-generic' is not a ClusterClass in namespace 'demo'; valid: tanzukubernetescluster$/,
+      ],
+      [
+        { workerClass: 'gpu-pool' },
+        /^workerClass: 'gpu-pool' is not a worker class of ClusterClass 'tanzukubernetescluster'; valid: node-pool$/,
+      ],
       [{ nodePools: [] }, /^nodePools: give at least one node pool$/],
       [
         {

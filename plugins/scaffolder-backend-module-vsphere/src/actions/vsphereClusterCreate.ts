@@ -186,7 +186,17 @@ export function createVsphereClusterCreateAction(
       const scoped = known ? live : undefined;
       let vmClass: string | undefined;
       let storageClass: string | undefined;
+      const clusterClass = input.clusterClass ?? 'tanzukubernetescluster';
+      const workerClass = input.workerClass ?? 'node-pool';
       if (scoped) {
+        await problems.checkAsync(() =>
+          scoped.clusterClass(
+            'clusterClass',
+            clusterClass,
+            'workerClass',
+            workerClass,
+          ),
+        );
         await problems.checkAsync(() => checkVersion(scoped, input.version));
         vmClass = await problems.checkAsync(() =>
           scoped.vmClass('vmClass', input.vmClass),
@@ -217,11 +227,10 @@ export function createVsphereClusterCreateAction(
         what: `create cluster '${name}' in namespace '${namespace}'`,
       });
 
-      const workerClass = input.workerClass ?? 'node-pool';
       const spec: ClusterSpec = {
         name,
         namespace,
-        clusterClass: input.clusterClass ?? 'tanzukubernetescluster',
+        clusterClass,
         version: input.version,
         controlPlaneReplicas,
         vmClass: vmClass!,

@@ -14,6 +14,7 @@ export type SupervisorResource =
   | 'VirtualMachineImage'
   | 'ClusterVirtualMachineImage'
   | 'Cluster'
+  | 'ClusterClass'
   | 'MachineDeployment'
   | 'Machine'
   | 'TanzuKubernetesCluster'
@@ -63,6 +64,12 @@ export const RESOURCES: Record<SupervisorResource, ResourceDescriptor> = {
   Cluster: {
     kind: 'Cluster',
     plural: 'clusters',
+    apiGroup: 'clusterApi',
+    namespaced: true,
+  },
+  ClusterClass: {
+    kind: 'ClusterClass',
+    plural: 'clusterclasses',
     apiGroup: 'clusterApi',
     namespaced: true,
   },
