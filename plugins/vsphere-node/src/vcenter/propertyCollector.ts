@@ -34,18 +34,24 @@ export interface RetrieveOptions {
   signal?: AbortSignal;
 }
 
+/** The properties to read, one propSet per object type. */
+function propSets(specs: PropertySpec[]): XmlElement[] {
+  return specs.map(spec =>
+    el(
+      'propSet',
+      undefined,
+      textEl('type', spec.type),
+      spec.paths.map(path => textEl('pathSet', path)),
+    ),
+  );
+}
+
+/** A filter spec for every object a ContainerView holds. */
 function specSet(view: MoRef, specs: PropertySpec[]): XmlElement {
   return el(
     'specSet',
     undefined,
-    specs.map(spec =>
-      el(
-        'propSet',
-        undefined,
-        textEl('type', spec.type),
-        spec.paths.map(path => textEl('pathSet', path)),
-      ),
-    ),
+    propSets(specs),
     el(
       'objectSet',
       undefined,
@@ -68,14 +74,7 @@ function objectsSpecSet(refs: MoRef[], specs: PropertySpec[]): XmlElement {
   return el(
     'specSet',
     undefined,
-    specs.map(spec =>
-      el(
-        'propSet',
-        undefined,
-        textEl('type', spec.type),
-        spec.paths.map(path => textEl('pathSet', path)),
-      ),
-    ),
+    propSets(specs),
     refs.map(ref =>
       el('objectSet', undefined, moRefEl('obj', ref), textEl('skip', false)),
     ),
