@@ -5,7 +5,7 @@ import {
   vsphereClusterCreatePermission,
 } from '@backstage-vsphere/plugin-vsphere-common';
 import { ClusterSpec } from '@backstage-vsphere/plugin-vsphere-node';
-import { audited } from './audit';
+import { createOnce } from './createOnce';
 import { findCluster, waitForCluster } from './clusterState';
 import {
   CONTROL_PLANE_SIZES,
@@ -287,46 +287,32 @@ export function createVsphereClusterCreateAction(
         .map(p => `${p.name}×${p.replicas}`)
         .join(', ')})`;
 
-      if (ctx.isDryRun) {
-        const existing = await checkExisting();
-        logger.info(
-          existing
-            ? `Dry run: cluster '${name}' already exists as asked; nothing would change`
-            : `Dry run: would create ${summary}`,
-        );
-        outputLinks(existing);
+      const run = await createOnce({
+        ctx,
+        what: `cluster '${name}'`,
+        summary,
+        checkpointKey: `vsphere.cluster.create.${config.name}.${supervisorConfig.name}.${namespace}.${name}`,
+        findExisting: checkExisting,
+        auditor,
+        audit: {
+          eventId: 'cluster-create',
+          meta: {
+            actor: actorOf(credentials),
+            taskId: ctx.task.id,
+            vcenter: config.name,
+            supervisor: supervisorConfig.name,
+            namespace,
+            cluster: name,
+          },
+        },
+        create: () => supervisor.applyCluster(spec, { signal }),
+      });
+      if (run.dryRun) {
+        outputLinks(run.existing);
         ctx.output('created', false);
         return;
       }
-
-      const { created } = await ctx.checkpoint({
-        key: `vsphere.cluster.create.${config.name}.${supervisorConfig.name}.${namespace}.${name}`,
-        fn: async () => {
-          if (await checkExisting()) {
-            logger.info(
-              `Cluster '${name}' already exists as asked; not creating it again`,
-            );
-            return { created: false };
-          }
-          logger.info(`Creating ${summary}`);
-          await audited(
-            auditor,
-            {
-              eventId: 'cluster-create',
-              meta: {
-                actor: actorOf(credentials),
-                taskId: ctx.task.id,
-                vcenter: config.name,
-                supervisor: supervisorConfig.name,
-                namespace,
-                cluster: name,
-              },
-            },
-            () => supervisor.applyCluster(spec, { signal }),
-          );
-          return { created: true };
-        },
-      });
+      const { created } = run;
 
       const cluster = await waitForCluster({
         supervisor,

@@ -2,7 +2,7 @@ import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { vsphereNamespaceCreatePermission } from '@backstage-vsphere/plugin-vsphere-common';
 import { NamespaceCreateSpec } from '@backstage-vsphere/plugin-vsphere-node';
-import { audited } from './audit';
+import { createOnce } from './createOnce';
 import { namespaceEntityRef } from './entityRefs';
 import { actorOf, authorizeInitiator } from './guard';
 import { linkOutput, ownerInput, targetInput, waitInput } from './inputs';
@@ -186,55 +186,37 @@ export function createVsphereNamespaceCreateAction(
         return existing;
       };
 
-      if (ctx.isDryRun) {
-        const existing = await checkExisting();
-        logger.info(
-          existing
-            ? `Dry run: Supervisor namespace '${name}' already exists as asked; nothing would change`
-            : `Dry run: would create Supervisor namespace '${name}' on cluster '${cluster}' of vCenter '${
-                config.name
-              }' with ${describeNamespaceSettings(input)}`,
-        );
+      const run = await createOnce({
+        ctx,
+        what: `Supervisor namespace '${name}'`,
+        summary: `Supervisor namespace '${name}' on cluster '${cluster}' of vCenter '${
+          config.name
+        }' with ${describeNamespaceSettings(input)}`,
+        checkpointKey: `vsphere.namespace.create.${config.name}.${name}`,
+        findExisting: checkExisting,
+        auditor,
+        audit: {
+          eventId: 'namespace-create',
+          meta: {
+            actor: actorOf(credentials),
+            taskId: ctx.task.id,
+            vcenter: config.name,
+            cluster,
+            namespace: name,
+          },
+        },
+        create: () =>
+          vcenter.createNamespace(createSpec(name, cluster, settings), {
+            signal,
+          }),
+      });
+      if (run.dryRun) {
         outputLinks();
-        ctx.output('configStatus', existing?.configStatus ?? 'NOT_CREATED');
+        ctx.output('configStatus', run.existing?.configStatus ?? 'NOT_CREATED');
         ctx.output('created', false);
         return;
       }
-
-      const { created } = await ctx.checkpoint({
-        key: `vsphere.namespace.create.${config.name}.${name}`,
-        fn: async () => {
-          if (await checkExisting()) {
-            logger.info(
-              `Supervisor namespace '${name}' already exists as asked; not creating it again`,
-            );
-            return { created: false };
-          }
-          logger.info(
-            `Creating Supervisor namespace '${name}' on cluster '${cluster}' with ${describeNamespaceSettings(
-              input,
-            )}`,
-          );
-          await audited(
-            auditor,
-            {
-              eventId: 'namespace-create',
-              meta: {
-                actor: actorOf(credentials),
-                taskId: ctx.task.id,
-                vcenter: config.name,
-                cluster,
-                namespace: name,
-              },
-            },
-            () =>
-              vcenter.createNamespace(createSpec(name, cluster, settings), {
-                signal,
-              }),
-          );
-          return { created: true };
-        },
-      });
+      const { created } = run;
 
       const ready = await waitForNamespaceRunning({
         vcenter,

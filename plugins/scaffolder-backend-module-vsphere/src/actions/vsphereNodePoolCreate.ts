@@ -5,7 +5,7 @@ import {
   vsphereNodePoolCreatePermission,
 } from '@backstage-vsphere/plugin-vsphere-common';
 import { NodePoolSpec } from '@backstage-vsphere/plugin-vsphere-node';
-import { audited } from './audit';
+import { createOnce } from './createOnce';
 import { describePool, waitForNodePool } from './clusterState';
 import { clusterEntityRef } from './entityRefs';
 import { actorOf, authorizeInitiator } from './guard';
@@ -146,49 +146,36 @@ export function createVsphereNodePoolCreateAction(
         cluster.nodePools.map(describePool).join(', ') || 'no node pools'
       })`;
 
-      if (ctx.isDryRun) {
-        const existing = await checkExisting();
-        logger.info(
-          existing
-            ? `Dry run: node pool '${name}' already exists as asked; nothing would change`
-            : `Dry run: would add ${summary}`,
-        );
-        outputLinks(existing);
+      const run = await createOnce({
+        ctx,
+        what: `node pool '${name}'`,
+        summary,
+        verb: { base: 'add', gerund: 'adding' },
+        checkpointKey: `vsphere.nodepool.create.${config.name}.${supervisorConfig.name}.${namespace}.${cluster.name}.${name}`,
+        findExisting: checkExisting,
+        auditor,
+        audit: {
+          eventId: 'nodepool-create',
+          meta: {
+            actor: actorOf(credentials),
+            taskId: ctx.task.id,
+            vcenter: config.name,
+            supervisor: supervisorConfig.name,
+            namespace,
+            cluster: cluster.name,
+            nodePool: name,
+            replicas: spec.replicas,
+          },
+        },
+        create: () =>
+          supervisor.addNodePool(namespace, cluster.name, spec, { signal }),
+      });
+      if (run.dryRun) {
+        outputLinks(run.existing);
         ctx.output('created', false);
         return;
       }
-
-      const { created } = await ctx.checkpoint({
-        key: `vsphere.nodepool.create.${config.name}.${supervisorConfig.name}.${namespace}.${cluster.name}.${name}`,
-        fn: async () => {
-          if (await checkExisting()) {
-            logger.info(
-              `Node pool '${name}' already exists as asked; not adding it again`,
-            );
-            return { created: false };
-          }
-          logger.info(`Adding ${summary}`);
-          await audited(
-            auditor,
-            {
-              eventId: 'nodepool-create',
-              meta: {
-                actor: actorOf(credentials),
-                taskId: ctx.task.id,
-                vcenter: config.name,
-                supervisor: supervisorConfig.name,
-                namespace,
-                cluster: cluster.name,
-                nodePool: name,
-                replicas: spec.replicas,
-              },
-            },
-            () =>
-              supervisor.addNodePool(namespace, cluster.name, spec, { signal }),
-          );
-          return { created: true };
-        },
-      });
+      const { created } = run;
 
       const pool = await waitForNodePool({
         supervisor,

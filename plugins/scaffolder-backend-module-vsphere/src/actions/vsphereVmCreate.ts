@@ -6,7 +6,7 @@ import {
   vsphereVmCreatePermission,
 } from '@backstage-vsphere/plugin-vsphere-common';
 import { VirtualMachineSpec } from '@backstage-vsphere/plugin-vsphere-node';
-import { audited } from './audit';
+import { createOnce } from './createOnce';
 import { namespaceEntityRef, vmEntityRef } from './entityRefs';
 import { actorOf, authorizeInitiator } from './guard';
 import {
@@ -237,46 +237,32 @@ export function createVsphereVmCreateAction(options: VsphereActionOptions) {
         storageClass ? `, storage class ${storageClass}` : ''
       }, ${powerState})`;
 
-      if (ctx.isDryRun) {
-        const existing = await checkExisting();
-        logger.info(
-          existing
-            ? `Dry run: VM '${name}' already exists as asked; nothing would change`
-            : `Dry run: would create ${summary}`,
-        );
-        outputLinks(existing);
+      const run = await createOnce({
+        ctx,
+        what: `VM '${name}'`,
+        summary,
+        checkpointKey: `vsphere.vm.create.${config.name}.${supervisorConfig.name}.${namespace}.${name}`,
+        findExisting: checkExisting,
+        auditor,
+        audit: {
+          eventId: 'vm-create',
+          meta: {
+            actor: actorOf(credentials),
+            taskId: ctx.task.id,
+            vcenter: config.name,
+            supervisor: supervisorConfig.name,
+            namespace,
+            vm: name,
+          },
+        },
+        create: () => supervisor.applyVirtualMachine(spec, { signal }),
+      });
+      if (run.dryRun) {
+        outputLinks(run.existing);
         ctx.output('created', false);
         return;
       }
-
-      const { created } = await ctx.checkpoint({
-        key: `vsphere.vm.create.${config.name}.${supervisorConfig.name}.${namespace}.${name}`,
-        fn: async () => {
-          if (await checkExisting()) {
-            logger.info(
-              `VM '${name}' already exists as asked; not creating it again`,
-            );
-            return { created: false };
-          }
-          logger.info(`Creating ${summary}`);
-          await audited(
-            auditor,
-            {
-              eventId: 'vm-create',
-              meta: {
-                actor: actorOf(credentials),
-                taskId: ctx.task.id,
-                vcenter: config.name,
-                supervisor: supervisorConfig.name,
-                namespace,
-                vm: name,
-              },
-            },
-            () => supervisor.applyVirtualMachine(spec, { signal }),
-          );
-          return { created: true };
-        },
-      });
+      const { created } = run;
 
       const vm = await waitForVm({
         supervisor,
