@@ -91,8 +91,8 @@ func TestSeededNamespaceHasQuota(t *testing.T) {
 	if got, _ := json.Marshal(info["resource_spec"]); string(got) != `{"cpu_limit":20000,"memory_limit":65536}` {
 		t.Errorf("demo resource_spec: %s", got)
 	}
-	gold := sim.Ready.StoragePolicyIDs[goldPolicyName]
-	if got, _ := json.Marshal(info["storage_specs"]); string(got) != `[{"limit":102400,"policy":"`+gold+`"}]` {
+	gold, vsan := sim.Ready.StoragePolicyIDs[goldPolicyName], sim.Ready.StoragePolicyIDs[vsanPolicyName]
+	if got, _ := json.Marshal(info["storage_specs"]); string(got) != `[{"limit":102400,"policy":"`+gold+`"},{"limit":102400,"policy":"`+vsan+`"}]` {
 		t.Errorf("demo storage_specs: %s", got)
 	}
 }

@@ -92,7 +92,10 @@ func seedVAPI(ctx context.Context, u *url.URL, caFile string, inv *inventory, fi
 		"demo":   {"best-effort-small", "best-effort-medium", "guaranteed-large"},
 		"team-a": {"best-effort-small", "best-effort-medium"},
 	}
-	storage := []namespace.StorageSpec{{Policy: out.StoragePolicyIDs[goldPolicyName], Limit: namespaceLimitM}}
+	// as the Supervisor's ResourceQuotas of these namespaces list them (testenv/supervisor/manifests/50-quotas.yaml)
+	gold := namespace.StorageSpec{Policy: out.StoragePolicyIDs[goldPolicyName], Limit: namespaceLimitM}
+	vsan := namespace.StorageSpec{Policy: out.StoragePolicyIDs[vsanPolicyName], Limit: namespaceLimitM}
+	storage := map[string][]namespace.StorageSpec{"demo": {gold, vsan}, "team-a": {gold}}
 	for _, name := range seedNamespaces {
 		err := ns.CreateNamespace(ctx, namespace.NamespacesInstanceCreateSpec{
 			Cluster:   inv.WCPClusterID,
@@ -101,13 +104,13 @@ func seedVAPI(ctx context.Context, u *url.URL, caFile string, inv *inventory, fi
 				VmClasses:        classes[name],
 				ContentLibraries: []string{out.LibraryID},
 			},
-			StorageSpecs: storage,
+			StorageSpecs: storage[name],
 		})
 		if err != nil {
 			return nil, fmt.Errorf("namespace %s: %w", name, err)
 		}
 		// seeding bypasses the public listener's overlay: hand it what vCenter would keep
-		kept := map[string]any{"storage_specs": storage}
+		kept := map[string]any{"storage_specs": storage[name]}
 		for key, value := range seedNamespaceFields[name] {
 			kept[key] = value
 		}

@@ -102,20 +102,44 @@ export class NamespaceOptions {
     });
   }
 
-  /** The StorageClass of a storage policy, given by StorageClass or policy name. */
+  /**
+   * The StorageClass of a storage policy assigned to the namespace, given by StorageClass or
+   * policy name: the Supervisor offers a namespace only its assigned policies. While the
+   * namespace is unknown (another field's error), any policy of the vCenter passes.
+   */
   async storageClass(field: string, value: string): Promise<string> {
-    const policies = await this.once('policies', () =>
-      this.target.vcenter.listStoragePolicies({ signal: this.signal }),
-    );
+    const [policies, assigned] = await Promise.all([
+      this.once('policies', () =>
+        this.target.vcenter.listStoragePolicies({ signal: this.signal }),
+      ),
+      this.once('assignedPolicies', () => this.assignedPolicyIds()),
+    ]);
     return storageClassOf(
       resolveByName({
         field,
         value,
-        items: policies,
+        items: assigned ? policies.filter(p => assigned.has(p.id)) : policies,
         names: p => [storageClassOf(p), p.name],
-        what: `a storage class of vCenter '${this.target.config.name}'`,
+        what: assigned
+          ? `a storage class of namespace '${this.namespace}'`
+          : `a storage class of vCenter '${this.target.config.name}'`,
       }),
     );
+  }
+
+  /** The ids of the storage policies vCenter assigned to the namespace; undefined while the namespace does not exist. */
+  private async assignedPolicyIds(): Promise<Set<string> | undefined> {
+    try {
+      const info = await this.target.vcenter.getNamespace(this.namespace, {
+        signal: this.signal,
+      });
+      return new Set((info.storageSpecs ?? []).map(s => s.policy));
+    } catch (error) {
+      if (error instanceof NotFoundError) {
+        return undefined;
+      }
+      throw error;
+    }
   }
 
   /**

@@ -297,7 +297,7 @@ describe('vsphere:cluster:create against the testenv', () => {
       ],
       [
         { storageClass: 'gold' },
-        /^storageClass: 'gold' is not a storage class of vCenter 'testenv'; valid: /,
+        /^storageClass: 'gold' is not a storage class of namespace 'demo'; valid: k8s-gold, vsan-default-storage-policy$/,
       ],
       [
         { clusterClass: 'builtin-generic' },

@@ -197,7 +197,7 @@ describe('vsphere:nodepool:create against the testenv', () => {
       ],
       [
         { storageClass: 'gold' },
-        /^storageClass: 'gold' is not a storage class of vCenter 'testenv'/,
+        /^storageClass: 'gold' is not a storage class of namespace 'demo'/,
       ],
       [
         { cluster: 'nowhere' },

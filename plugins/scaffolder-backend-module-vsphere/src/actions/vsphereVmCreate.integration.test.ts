@@ -243,7 +243,12 @@ describe('vsphere:vm:create against the testenv', () => {
       ],
       [
         { storageClass: 'gold' },
-        /^storageClass: 'gold' is not a storage class of vCenter 'testenv'; valid: .*k8s-gold.*vsan-default-storage-policy/,
+        /^storageClass: 'gold' is not a storage class of namespace 'demo'; valid: k8s-gold, vsan-default-storage-policy$/,
+      ],
+      [
+        // a policy of the vCenter that is not assigned to this namespace
+        { namespace: 'team-a', storageClass: 'vSAN Default Storage Policy' },
+        /^storageClass: 'vSAN Default Storage Policy' is not a storage class of namespace 'team-a'; valid: k8s-gold$/,
       ],
       [
         { labels: { 'bad key!': 'x' } },
