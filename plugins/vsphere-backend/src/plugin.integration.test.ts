@@ -137,6 +137,21 @@ describe('vsphere backend against testenv', () => {
     expect(readRecordedRequests(env, before)).toEqual([]);
   });
 
+  it("lists a namespace's assigned storage policies, or all of the vCenter's without one", async () => {
+    const server = await startBackend();
+    const names = async (query: object) => {
+      const res = await request(server)
+        .get('/api/vsphere/options/storage-policies')
+        .query({ vcenter: 'testenv', ...query });
+      expect(res.status).toBe(200);
+      return res.body.items.map((o: { value: string }) => o.value);
+    };
+    await expect(names({ namespace: 'team-a' })).resolves.toEqual(['k8s-gold']);
+    await expect(names({})).resolves.toEqual(
+      expect.arrayContaining(['k8s-gold', 'vSAN Default Storage Policy']),
+    );
+  });
+
   it("lists a cluster's node pools for the node pool picker", async () => {
     const server = await startBackend();
     const res = await request(server)

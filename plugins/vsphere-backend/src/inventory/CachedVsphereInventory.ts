@@ -233,11 +233,7 @@ export class CachedVsphereInventory implements VsphereInventory {
             description: n.configStatus,
           }));
         case 'storage-policies':
-          return (await vc.listStoragePolicies()).map(p => ({
-            value: p.name,
-            label: p.name,
-            description: p.description,
-          }));
+          return this.storagePolicyOptions(vcConfig.name, query);
         case 'vm-classes':
           return (await vc.listVmClasses()).map(c => ({
             value: c.id,
@@ -265,6 +261,24 @@ export class CachedVsphereInventory implements VsphereInventory {
           throw new InputError(`kind: '${kind}' is not a picker kind`);
       }
     });
+  }
+
+  /**
+   * Every storage policy of the vCenter, or with a namespace, those assigned to it: the only
+   * ones its VMs and clusters may use.
+   */
+  private async storagePolicyOptions(vcenter: string, query: OptionsQuery) {
+    const vc = this.clients.vcenter(vcenter);
+    const [policies, namespace] = await Promise.all([
+      vc.listStoragePolicies(),
+      query.namespace ? vc.getNamespace(query.namespace) : undefined,
+    ]);
+    const assigned = namespace
+      ? new Set((namespace.storageSpecs ?? []).map(s => s.policy))
+      : undefined;
+    return policies
+      .filter(p => !assigned || assigned.has(p.id))
+      .map(p => ({ value: p.name, label: p.name, description: p.description }));
   }
 
   private async imageOptions(vcenter: string, query: OptionsQuery) {
