@@ -1,5 +1,6 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
 import { ConfigReader } from '@backstage/config';
 import {
   VsphereClients,
@@ -154,6 +155,58 @@ describe('catalogModuleVsphereEntityProvider in a backend with the catalog and K
         oidcTokenProvider: 'okta',
       },
     ]);
+  });
+
+  it('keeps the objects of two vCenters apart when their namespaces share names', async () => {
+    // the same simulator configured twice stands for two vCenters with a namespace `demo` each
+    const [testenv] = testenvVsphereConfig(env).vcenters as JsonObject[];
+    const { server } = await startTestBackend({
+      features: [
+        catalogPlugin,
+        catalogModuleVsphereEntityProvider,
+        mockServices.rootConfig.factory({
+          data: {
+            catalog: { rules: [{ allow: ['Resource', 'Location'] }] },
+            vsphere: {
+              vcenters: [
+                { ...testenv, name: 'east' },
+                { ...testenv, name: 'west' },
+              ],
+              catalog: {
+                schedule: {
+                  frequency: { minutes: 30 },
+                  timeout: { minutes: 2 },
+                },
+              },
+            },
+          },
+        }),
+      ],
+    });
+    const names = await until("both vCenters' entities", async () => {
+      const res = await request(server)
+        .get('/api/catalog/entities/by-query')
+        .query({ filter: 'kind=resource', limit: 5000 });
+      const found = new Set(
+        (res.body.items ?? []).map((e: Entity) => e.metadata.name),
+      );
+      return [
+        'east-demo',
+        'west-demo',
+        'east-demo-demo-cluster',
+        'west-demo-demo-cluster',
+      ].every(n => found.has(n))
+        ? found
+        : undefined;
+    });
+    expect(names.has('demo')).toBe(false);
+    const west = await request(server).get(
+      '/api/catalog/entities/by-name/resource/default/west-demo-demo-cluster',
+    );
+    expect(west.body.spec.dependsOn).toEqual(['resource:default/west-demo']);
+    expect(west.body.metadata.annotations['vsphere.vmware.com/vcenter']).toBe(
+      'west',
+    );
   });
 
   it('is not located without a CA and auth provider in config, or with private addresses not allowed', async () => {

@@ -87,6 +87,34 @@ describe('buildEntities', () => {
     }
   });
 
+  it("prefixes names with the vCenter's when several are configured, relations included", async () => {
+    const inventory = await demoInventory();
+    const single = buildEntities(inventory, {
+      vcenter: vcenterConfig,
+      config: catalogConfig,
+    });
+    const entities = buildEntities(inventory, {
+      vcenter: vcenterConfig,
+      config: catalogConfig,
+      namePrefix: 'vc1-',
+    });
+    const names = entities.map(e => e.metadata.name);
+    // the Supervisor's name already carries the vCenter's
+    expect(names).toContain('vc1-sv1');
+    expect(names).toEqual(
+      expect.arrayContaining(['vc1-demo', 'vc1-demo-demo-cluster']),
+    );
+    expect(names.filter(n => n !== 'vc1-sv1')).toEqual(
+      single
+        .map(e => e.metadata.name)
+        .filter(n => n !== 'vc1-sv1')
+        .map(n => `vc1-${n}`),
+    );
+    expect(byName(entities)['vc1-demo-demo-cluster'].spec?.dependsOn).toEqual([
+      'resource:default/vc1-demo',
+    ]);
+  });
+
   it('annotates each entity back to its vCenter object and links to the vSphere Client', async () => {
     const entities = byName(
       buildEntities(await demoInventory(), {

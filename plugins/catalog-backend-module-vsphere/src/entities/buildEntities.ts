@@ -10,8 +10,14 @@ import { supervisorEntity } from './supervisorEntity';
 import { vcenterVmEntity } from './vcenterVmEntity';
 import { vmEntity } from './vmEntity';
 
-/** The name every object of the inventory asks for. */
-export function nameCandidates(inventory: VcenterInventory): NameCandidate[] {
+/**
+ * The name every object of the inventory asks for, after `prefix` (see catalogNamePrefix); the
+ * Supervisor's name already carries its vCenter's.
+ */
+export function nameCandidates(
+  inventory: VcenterInventory,
+  prefix = '',
+): NameCandidate[] {
   return [
     ...inventory.supervisors.map(s =>
       candidate(
@@ -20,22 +26,22 @@ export function nameCandidates(inventory: VcenterInventory): NameCandidate[] {
       ),
     ),
     ...inventory.namespaces.map(ns =>
-      candidate(identities.namespace(ns.name), ns.name),
+      candidate(identities.namespace(ns.name), `${prefix}${ns.name}`),
     ),
     ...inventory.vms.map(vm =>
       candidate(
         identities.vm(vm.namespace, vm.name),
-        `${vm.namespace}-${vm.name}`,
+        `${prefix}${vm.namespace}-${vm.name}`,
       ),
     ),
     ...inventory.clusters.map(c =>
       candidate(
         identities.cluster(c.namespace, c.name),
-        `${c.namespace}-${c.name}`,
+        `${prefix}${c.namespace}-${c.name}`,
       ),
     ),
     ...inventory.vcenterVms.map(vm =>
-      candidate(identities.vcenterVm(vm.moref), vm.name),
+      candidate(identities.vcenterVm(vm.moref), `${prefix}${vm.name}`),
     ),
   ];
 }
@@ -49,6 +55,8 @@ export interface BuildEntitiesOptions {
   config: VsphereCatalogConfig;
   /** Names asked for by objects outside this inventory (the last full read, for a delta), so that names match. */
   otherCandidates?: NameCandidate[];
+  /** What entity names begin with (see catalogNamePrefix); empty by default. */
+  namePrefix?: string;
   /** Leave out the Supervisor entities (a delta has not changed them). */
   skipSupervisors?: boolean;
 }
@@ -62,7 +70,7 @@ export function buildEntities(
   inventory: VcenterInventory,
   options: BuildEntitiesOptions,
 ): Entity[] {
-  const own = nameCandidates(inventory);
+  const own = nameCandidates(inventory, options.namePrefix);
   const ownIdentities = new Set(own.map(c => c.identity));
   const context: EntityContext = {
     vcenter: options.vcenter,

@@ -9,7 +9,10 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import { EventParams, EventsService } from '@backstage/plugin-events-node';
-import { VCenterConfig } from '@backstage-vsphere/plugin-vsphere-node';
+import {
+  VCenterConfig,
+  catalogNamePrefix,
+} from '@backstage-vsphere/plugin-vsphere-node';
 import { VsphereCatalogConfig } from '../config';
 import { buildEntities, nameCandidates } from '../entities/buildEntities';
 import { NameCandidate } from '../entities/names';
@@ -31,7 +34,10 @@ export interface VsphereEntityProviderOptions {
   logger: LoggerService;
   taskRunner: SchedulerServiceTaskRunner;
   events?: EventsService;
-  /** Whether events that name no vCenter are this provider's (only one vCenter is configured). */
+  /**
+   * Whether this is the only configured vCenter: events that name no vCenter are then this
+   * provider's; when false, entity names begin with the vCenter's name (catalogNamePrefix).
+   */
   soleVcenter?: boolean;
 }
 
@@ -111,7 +117,7 @@ export class VsphereEntityProvider implements EntityProvider {
     let candidates: NameCandidate[];
     try {
       const inventory = await this.reader.readAll(signal);
-      candidates = nameCandidates(inventory);
+      candidates = nameCandidates(inventory, this.namePrefix());
       entities = buildEntities(inventory, this.buildOptions());
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));
@@ -159,10 +165,12 @@ export class VsphereEntityProvider implements EntityProvider {
     for (const entity of entities) {
       this.deltas.set(stringifyEntityRef(entity), { entity, sequence });
     }
-    const own = new Set(nameCandidates(inventory).map(c => c.identity));
+    const own = new Set(
+      nameCandidates(inventory, this.namePrefix()).map(c => c.identity),
+    );
     this.lastCandidates = [
       ...this.lastCandidates.filter(c => !own.has(c.identity)),
-      ...nameCandidates(inventory),
+      ...nameCandidates(inventory, this.namePrefix()),
     ];
     await connection.applyMutation({
       type: 'delta',
@@ -204,7 +212,19 @@ export class VsphereEntityProvider implements EntityProvider {
   }
 
   private buildOptions() {
-    return { vcenter: this.options.vcenter, config: this.options.config };
+    return {
+      vcenter: this.options.vcenter,
+      config: this.options.config,
+      namePrefix: this.namePrefix(),
+    };
+  }
+
+  /** With several vCenters, their objects' names begin with the vCenter's, as the scaffolder's refs do. */
+  private namePrefix(): string {
+    return catalogNamePrefix(
+      this.options.vcenter.name,
+      this.options.soleVcenter === false ? 2 : 1,
+    );
   }
 
   private deferred(entity: Entity): DeferredEntity {

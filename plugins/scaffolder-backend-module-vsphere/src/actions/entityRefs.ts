@@ -9,17 +9,28 @@ function resourceRef(name: string): string {
   });
 }
 
+/** Where an object is: the catalog name prefix of its vCenter (see catalogNamePrefix). */
+type Scope = { catalogPrefix: string };
+
 /** `resource:default/<namespace>`, the provider's `vsphere-namespace` entity. */
-export function namespaceEntityRef(namespace: string): string {
-  return resourceRef(namespace);
+export function namespaceEntityRef(scope: Scope, namespace: string): string {
+  return resourceRef(`${scope.catalogPrefix}${namespace}`);
 }
 
 /** `resource:default/<namespace>-<vm>`, the provider's `virtual-machine` entity. */
-export function vmEntityRef(namespace: string, vm: string): string {
-  return resourceRef(`${namespace}-${vm}`);
+export function vmEntityRef(
+  scope: Scope,
+  namespace: string,
+  vm: string,
+): string {
+  return resourceRef(`${scope.catalogPrefix}${namespace}-${vm}`);
 }
 
 /** `resource:default/<namespace>-<cluster>`, the provider's `kubernetes-cluster` entity. */
-export function clusterEntityRef(namespace: string, cluster: string): string {
-  return resourceRef(`${namespace}-${cluster}`);
+export function clusterEntityRef(
+  scope: Scope,
+  namespace: string,
+  cluster: string,
+): string {
+  return resourceRef(`${scope.catalogPrefix}${namespace}-${cluster}`);
 }

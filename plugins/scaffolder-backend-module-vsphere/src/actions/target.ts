@@ -1,4 +1,5 @@
 import {
+  catalogNamePrefix,
   SupervisorClient,
   SupervisorConfig,
   VCenterClient,
@@ -10,6 +11,8 @@ import {
 export interface VCenterTarget {
   config: VCenterConfig;
   vcenter: VCenterClient;
+  /** What catalog entity names of this vCenter's objects begin with. */
+  catalogPrefix: string;
 }
 
 /** The vCenter and the Supervisor an action works on. */
@@ -24,7 +27,11 @@ export function resolveVCenter(
   vcenter?: string,
 ): VCenterTarget {
   const config = clients.config(vcenter);
-  return { config, vcenter: clients.vcenter(config.name) };
+  return {
+    config,
+    vcenter: clients.vcenter(config.name),
+    catalogPrefix: catalogNamePrefix(config.name, clients.configs.length),
+  };
 }
 
 /** The configured vCenter and Supervisor by name; the InputError names the configured ones. */

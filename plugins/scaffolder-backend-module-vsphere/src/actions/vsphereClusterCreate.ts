@@ -223,7 +223,7 @@ export function createVsphereClusterCreateAction(
         permissions,
         credentials,
         permission: vsphereClusterCreatePermission,
-        resourceRef: namespaceEntityRef(namespace),
+        resourceRef: namespaceEntityRef(target!, namespace),
         what: `create cluster '${name}' in namespace '${namespace}'`,
       });
 
@@ -241,7 +241,7 @@ export function createVsphereClusterCreateAction(
           ? { annotations: { [OWNER_ANNOTATION]: input.owner } }
           : {}),
       };
-      const entityRef = clusterEntityRef(namespace, name);
+      const entityRef = clusterEntityRef(target!, namespace, name);
       const outputLinks = (cluster?: WorkloadCluster) => {
         ctx.output('vcenter', config.name);
         ctx.output('namespace', namespace);

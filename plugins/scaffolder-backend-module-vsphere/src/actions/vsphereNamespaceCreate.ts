@@ -151,7 +151,7 @@ export function createVsphereNamespaceCreateAction(
         what: `create Supervisor namespace '${name}'`,
       });
 
-      const entityRef = namespaceEntityRef(name);
+      const entityRef = namespaceEntityRef(target!, name);
       const outputLinks = () => {
         ctx.output('vcenter', config.name);
         ctx.output('namespace', name);

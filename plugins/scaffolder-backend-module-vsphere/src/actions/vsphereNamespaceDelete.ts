@@ -93,7 +93,7 @@ export function createVsphereNamespaceDeleteAction(
       );
       problems.throwIfAny();
       const { config, vcenter, supervisor } = target!;
-      const entityRef = namespaceEntityRef(name);
+      const entityRef = namespaceEntityRef(target!, name);
 
       const credentials = await ctx.getInitiatorCredentials();
       await authorizeInitiator({

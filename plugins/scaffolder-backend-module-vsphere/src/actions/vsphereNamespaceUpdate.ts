@@ -136,7 +136,7 @@ export function createVsphereNamespaceUpdateAction(
       problems.throwIfAny();
       const { config, vcenter, supervisor, supervisorConfig } = target!;
 
-      const entityRef = namespaceEntityRef(name);
+      const entityRef = namespaceEntityRef(target!, name);
       const credentials = await ctx.getInitiatorCredentials();
       await authorizeInitiator({
         permissions,

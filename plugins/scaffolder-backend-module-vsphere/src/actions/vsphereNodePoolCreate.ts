@@ -92,7 +92,7 @@ export function createVsphereNodePoolCreateAction(
       problems.throwIfAny();
       const { config, supervisor, supervisorConfig, cluster } = target!;
 
-      const entityRef = clusterEntityRef(namespace, cluster.name);
+      const entityRef = clusterEntityRef(target!, namespace, cluster.name);
       const credentials = await ctx.getInitiatorCredentials();
       await authorizeInitiator({
         permissions,

@@ -72,7 +72,7 @@ export function createVsphereNodePoolDeleteAction(
       problems.throwIfAny();
       const { config, supervisor, supervisorConfig, cluster } = target!;
 
-      const entityRef = clusterEntityRef(namespace, cluster.name);
+      const entityRef = clusterEntityRef(target!, namespace, cluster.name);
       const credentials = await ctx.getInitiatorCredentials();
       await authorizeInitiator({
         permissions,

@@ -96,7 +96,7 @@ export function createVsphereNodePoolScaleAction(
       problems.throwIfAny();
       const { config, supervisor, supervisorConfig, cluster } = target!;
 
-      const entityRef = clusterEntityRef(namespace, cluster.name);
+      const entityRef = clusterEntityRef(target!, namespace, cluster.name);
       const credentials = await ctx.getInitiatorCredentials();
       await authorizeInitiator({
         permissions,

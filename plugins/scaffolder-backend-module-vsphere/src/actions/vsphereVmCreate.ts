@@ -172,7 +172,7 @@ export function createVsphereVmCreateAction(options: VsphereActionOptions) {
         permissions,
         credentials,
         permission: vsphereVmCreatePermission,
-        resourceRef: namespaceEntityRef(namespace),
+        resourceRef: namespaceEntityRef(target!, namespace),
         what: `create VM '${name}' in namespace '${namespace}'`,
       });
 
@@ -196,7 +196,7 @@ export function createVsphereVmCreateAction(options: VsphereActionOptions) {
             }
           : {}),
       };
-      const entityRef = vmEntityRef(namespace, name);
+      const entityRef = vmEntityRef(target!, namespace, name);
       const outputLinks = (vm?: VmServiceVm) => {
         ctx.output('vcenter', config.name);
         ctx.output('namespace', namespace);

@@ -1,1 +1,1 @@
-export { toEntityName } from './toEntityName';
+export { catalogNamePrefix, toEntityName } from './toEntityName';

@@ -26,3 +26,16 @@ export function toEntityName(raw: string): string {
     .replace(/[-_.]+$/, '');
   return head ? `${head}-${hash}` : `x-${hash}`;
 }
+
+/**
+ * What the catalog entity names of a vCenter's objects begin with: nothing with one vCenter
+ * configured; with several, the vCenter's name, so that two vCenters' namespaces of the same
+ * name do not ask for the same entity. Shared by the catalog provider and the scaffolder actions.
+ * @public
+ */
+export function catalogNamePrefix(
+  vcenter: string,
+  vcenterCount: number,
+): string {
+  return vcenterCount > 1 ? `${vcenter}-` : '';
+}
