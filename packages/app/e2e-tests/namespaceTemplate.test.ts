@@ -1,15 +1,20 @@
 import { expect, Page, test } from '@playwright/test';
 import { signInAsGuest } from './signIn';
+import { govc, tryRun } from './testenvCli';
 
 async function pick(page: Page, label: string, option: string | RegExp) {
   await page.getByRole('textbox', { name: label }).click();
   await page.getByRole('option', { name: option }).first().click();
 }
 
+const name = `e2e-ns-${Date.now().toString(36)}`;
+
+// a repeated run leaves no namespace behind in the developers' long-lived testenv
+test.afterAll(() => tryRun(() => govc('namespace.rm', name)));
+
 test('a guest creates a Supervisor namespace with the template and its pickers', async ({
   page,
 }) => {
-  const name = `e2e-ns-${Date.now().toString(36)}`;
   await signInAsGuest(page);
   await page.goto('/create/templates/default/vsphere-supervisor-namespace');
 
