@@ -40,7 +40,7 @@ export const catalogModuleVsphereEntityProvider = createBackendModule({
               catalogConfig.schedule,
             ),
             events,
-            soleVcenter: clients.configs.length === 1,
+            vcenterCount: clients.configs.length,
           }),
         );
         catalog.addEntityProvider(providers);

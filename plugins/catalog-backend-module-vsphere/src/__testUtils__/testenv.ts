@@ -58,7 +58,7 @@ export async function testenvProvider(
     logger,
     taskRunner,
     events: options.events,
-    soleVcenter: true,
+    vcenterCount: 1,
   });
   await provider.connect(connection);
   return { provider, mutations, logger, clients, vcenter };

@@ -34,7 +34,7 @@ function setup(stub = stubSources()) {
     logger,
     taskRunner,
     events,
-    soleVcenter: true,
+    vcenterCount: 1,
   });
   return { provider, connection, mutations, logger, taskRunner, events, stub };
 }

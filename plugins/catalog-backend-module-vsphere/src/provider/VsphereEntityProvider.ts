@@ -35,10 +35,10 @@ export interface VsphereEntityProviderOptions {
   taskRunner: SchedulerServiceTaskRunner;
   events?: EventsService;
   /**
-   * Whether this is the only configured vCenter: events that name no vCenter are then this
-   * provider's; when false, entity names begin with the vCenter's name (catalogNamePrefix).
+   * How many vCenters are configured (default 1). With one, events that name no vCenter are this
+   * provider's; with several, entity names begin with the vCenter's name (catalogNamePrefix).
    */
-  soleVcenter?: boolean;
+  vcenterCount?: number;
 }
 
 /**
@@ -194,7 +194,7 @@ export class VsphereEntityProvider implements EntityProvider {
     }
     const mine = event.vcenter
       ? event.vcenter === this.options.vcenter.name
-      : this.options.soleVcenter === true;
+      : this.vcenterCount() === 1;
     if (!mine) {
       return;
     }
@@ -219,12 +219,13 @@ export class VsphereEntityProvider implements EntityProvider {
     };
   }
 
+  private vcenterCount(): number {
+    return this.options.vcenterCount ?? 1;
+  }
+
   /** With several vCenters, their objects' names begin with the vCenter's, as the scaffolder's refs do. */
   private namePrefix(): string {
-    return catalogNamePrefix(
-      this.options.vcenter.name,
-      this.options.soleVcenter === false ? 2 : 1,
-    );
+    return catalogNamePrefix(this.options.vcenter.name, this.vcenterCount());
   }
 
   private deferred(entity: Entity): DeferredEntity {

@@ -1,5 +1,17 @@
-import { AuditorService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import { JsonObject } from '@backstage/types';
+import { actorOf } from './guard';
+
+/** Who started a change and from which task: the first fields of every action's audit event. */
+export function initiatorMeta(
+  ctx: { task: { id: string } },
+  credentials: BackstageCredentials,
+): JsonObject {
+  return { actor: actorOf(credentials), taskId: ctx.task.id };
+}
 
 /**
  * Runs one change inside an audit event: success with the result's metadata, or failure with

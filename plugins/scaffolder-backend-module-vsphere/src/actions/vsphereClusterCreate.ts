@@ -14,7 +14,8 @@ import {
   clusterDifferences,
 } from './clusterSpec';
 import { clusterEntityRef, namespaceEntityRef } from './entityRefs';
-import { actorOf, authorizeInitiator } from './guard';
+import { initiatorMeta } from './audit';
+import { authorizeInitiator } from './guard';
 import {
   OWNER_ANNOTATION,
   linkOutput,
@@ -297,8 +298,7 @@ export function createVsphereClusterCreateAction(
         audit: {
           eventId: 'cluster-create',
           meta: {
-            actor: actorOf(credentials),
-            taskId: ctx.task.id,
+            ...initiatorMeta(ctx, credentials),
             vcenter: config.name,
             supervisor: supervisorConfig.name,
             namespace,

@@ -4,7 +4,8 @@ import { vsphereNamespaceCreatePermission } from '@backstage-vsphere/plugin-vsph
 import { NamespaceCreateSpec } from '@backstage-vsphere/plugin-vsphere-node';
 import { createOnce } from './createOnce';
 import { namespaceEntityRef } from './entityRefs';
-import { actorOf, authorizeInitiator } from './guard';
+import { initiatorMeta } from './audit';
+import { authorizeInitiator } from './guard';
 import { linkOutput, ownerInput, targetInput, waitInput } from './inputs';
 import {
   kubectlLoginCommand,
@@ -198,8 +199,7 @@ export function createVsphereNamespaceCreateAction(
         audit: {
           eventId: 'namespace-create',
           meta: {
-            actor: actorOf(credentials),
-            taskId: ctx.task.id,
+            ...initiatorMeta(ctx, credentials),
             vcenter: config.name,
             cluster,
             namespace: name,

@@ -2,9 +2,9 @@ import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { vsphereNamespaceDeletePermission } from '@backstage-vsphere/plugin-vsphere-common';
 import { SupervisorClient } from '@backstage-vsphere/plugin-vsphere-node';
-import { audited } from './audit';
+import { audited, initiatorMeta } from './audit';
 import { namespaceEntityRef } from './entityRefs';
-import { actorOf, authorizeInitiator } from './guard';
+import { authorizeInitiator } from './guard';
 import { targetInput, waitInput } from './inputs';
 import { checkDnsLabel } from './names';
 import { findNamespace, waitForNamespaceGone } from './namespaceState';
@@ -149,8 +149,7 @@ export function createVsphereNamespaceDeleteAction(
             {
               eventId: 'namespace-delete',
               meta: {
-                actor: actorOf(credentials),
-                taskId: ctx.task.id,
+                ...initiatorMeta(ctx, credentials),
                 vcenter: config.name,
                 namespace: name,
                 force: Boolean(input.force),

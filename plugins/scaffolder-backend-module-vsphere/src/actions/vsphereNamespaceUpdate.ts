@@ -5,9 +5,9 @@ import {
   NamespaceUpdateSpec,
   SupervisorNamespace,
 } from '@backstage-vsphere/plugin-vsphere-node';
-import { audited } from './audit';
+import { audited, initiatorMeta } from './audit';
 import { namespaceEntityRef } from './entityRefs';
-import { actorOf, authorizeInitiator } from './guard';
+import { authorizeInitiator } from './guard';
 import { linkOutput, targetInput, waitInput } from './inputs';
 import {
   kubectlLoginCommand,
@@ -199,8 +199,7 @@ export function createVsphereNamespaceUpdateAction(
             {
               eventId: 'namespace-update',
               meta: {
-                actor: actorOf(credentials),
-                taskId: ctx.task.id,
+                ...initiatorMeta(ctx, credentials),
                 vcenter: config.name,
                 namespace: name,
                 changedFields: fields,

@@ -8,7 +8,8 @@ import { NodePoolSpec } from '@backstage-vsphere/plugin-vsphere-node';
 import { createOnce } from './createOnce';
 import { describePool, waitForNodePool } from './clusterState';
 import { clusterEntityRef } from './entityRefs';
-import { actorOf, authorizeInitiator } from './guard';
+import { initiatorMeta } from './audit';
+import { authorizeInitiator } from './guard';
 import {
   linkOutput,
   targetInput,
@@ -157,8 +158,7 @@ export function createVsphereNodePoolCreateAction(
         audit: {
           eventId: 'nodepool-create',
           meta: {
-            actor: actorOf(credentials),
-            taskId: ctx.task.id,
+            ...initiatorMeta(ctx, credentials),
             vcenter: config.name,
             supervisor: supervisorConfig.name,
             namespace,

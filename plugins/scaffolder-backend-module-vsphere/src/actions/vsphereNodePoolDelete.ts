@@ -1,8 +1,8 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { vsphereNodePoolDeletePermission } from '@backstage-vsphere/plugin-vsphere-common';
-import { audited } from './audit';
+import { audited, initiatorMeta } from './audit';
 import { clusterEntityRef } from './entityRefs';
-import { actorOf, authorizeInitiator } from './guard';
+import { authorizeInitiator } from './guard';
 import {
   linkOutput,
   targetInput,
@@ -125,8 +125,7 @@ export function createVsphereNodePoolDeleteAction(
             {
               eventId: 'nodepool-delete',
               meta: {
-                actor: actorOf(credentials),
-                taskId: ctx.task.id,
+                ...initiatorMeta(ctx, credentials),
                 vcenter: config.name,
                 supervisor: supervisorConfig.name,
                 namespace,

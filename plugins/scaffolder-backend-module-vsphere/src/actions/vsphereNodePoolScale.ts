@@ -4,10 +4,10 @@ import {
   MAX_NODE_POOL_REPLICAS,
   vsphereNodePoolScalePermission,
 } from '@backstage-vsphere/plugin-vsphere-common';
-import { audited } from './audit';
+import { audited, initiatorMeta } from './audit';
 import { waitForNodePool } from './clusterState';
 import { clusterEntityRef } from './entityRefs';
-import { actorOf, authorizeInitiator } from './guard';
+import { authorizeInitiator } from './guard';
 import {
   linkOutput,
   replicasSchema,
@@ -159,8 +159,7 @@ export function createVsphereNodePoolScaleAction(
             {
               eventId: 'nodepool-scale',
               meta: {
-                actor: actorOf(credentials),
-                taskId: ctx.task.id,
+                ...initiatorMeta(ctx, credentials),
                 vcenter: config.name,
                 supervisor: supervisorConfig.name,
                 namespace,

@@ -8,7 +8,8 @@ import {
 import { VirtualMachineSpec } from '@backstage-vsphere/plugin-vsphere-node';
 import { createOnce } from './createOnce';
 import { namespaceEntityRef, vmEntityRef } from './entityRefs';
-import { actorOf, authorizeInitiator } from './guard';
+import { initiatorMeta } from './audit';
+import { authorizeInitiator } from './guard';
 import {
   OWNER_ANNOTATION,
   linkOutput,
@@ -247,8 +248,7 @@ export function createVsphereVmCreateAction(options: VsphereActionOptions) {
         audit: {
           eventId: 'vm-create',
           meta: {
-            actor: actorOf(credentials),
-            taskId: ctx.task.id,
+            ...initiatorMeta(ctx, credentials),
             vcenter: config.name,
             supervisor: supervisorConfig.name,
             namespace,

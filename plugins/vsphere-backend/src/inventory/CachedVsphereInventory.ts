@@ -7,6 +7,7 @@ import {
   PickerOption,
   SourceError,
   VCenterVm,
+  VmServiceVm,
   WorkloadCluster,
 } from '@backstage-vsphere/plugin-vsphere-common';
 import {
@@ -33,12 +34,27 @@ const RECENT_EVENTS = 20;
 function indexByMoref(vms: VCenterVm[]): Map<string, VCenterVm> {
   return new Map(vms.map(vm => [vm.moref, vm]));
 }
-/** A short, order-independent key for a set of managed object ids. */
-function idSetKey(ids: string[]): string {
-  return createHash('sha1')
-    .update([...ids].sort().join(','))
-    .digest('base64url')
-    .slice(0, 16);
+/** The vCenter ids of a VM list and a short, order-independent key for them. */
+interface VcenterIds {
+  morefs: string[];
+  key: string;
+}
+
+// a warm view gets the same cached VM list again: its ids are worked out once per read, not per view
+const idsOfList = new WeakMap<VmServiceVm[], VcenterIds>();
+
+function vcenterIdsOf(vms: VmServiceVm[]): VcenterIds {
+  let ids = idsOfList.get(vms);
+  if (!ids) {
+    const morefs = vms.flatMap(vm => (vm.uniqueID ? [vm.uniqueID] : []));
+    const key = createHash('sha1')
+      .update([...morefs].sort().join(','))
+      .digest('base64url')
+      .slice(0, 16);
+    ids = { morefs, key };
+    idsOfList.set(vms, ids);
+  }
+  return ids;
 }
 
 const NODE_VM_CLUSTER_LABEL = 'capv.vmware.com/cluster.name';
@@ -70,6 +86,20 @@ export class CachedVsphereInventory implements VsphereInventory {
     private readonly options: { ttlMs: number; sourceDeadlineMs: number },
   ) {
     this.cache = new CoalescingCache({ ttlMs: options.ttlMs });
+  }
+
+  /** A namespace as vCenter holds it, one cached read shared by the overview and the pickers. */
+  private vcenterNamespace(vcenter: string, namespace: string) {
+    return this.cache.get(`vcenter:${vcenter}:namespace:${namespace}`, () =>
+      this.clients.vcenter(vcenter).getNamespace(namespace),
+    );
+  }
+
+  /** The vCenter's storage policies, one cached read shared by the overview and the pickers. */
+  private vcenterStoragePolicies(vcenter: string) {
+    return this.cache.get(`vcenter:${vcenter}:storage-policies`, () =>
+      this.clients.vcenter(vcenter).listStoragePolicies(),
+    );
   }
 
   /**
@@ -108,11 +138,9 @@ export class CachedVsphereInventory implements VsphereInventory {
         if (!read.ok) {
           return Promise.resolve({ ok: true, value: new Map() });
         }
-        const morefs = read.value.flatMap(vm =>
-          vm.uniqueID ? [vm.uniqueID] : [],
-        );
+        const { morefs, key: idsKey } = vcenterIdsOf(read.value);
         // keyed by the set of ids, so a new VM is read at once instead of after the TTL
-        const key = `${vmsKey}:vcenter:${idSetKey(morefs)}`;
+        const key = `${vmsKey}:vcenter:${idsKey}`;
         return this.read(vcSource, key, async () =>
           indexByMoref(await vc.getVms(morefs)),
         );
@@ -128,11 +156,11 @@ export class CachedVsphereInventory implements VsphereInventory {
       quotas,
       events,
     ] = await Promise.all([
-      this.read(vcSource, `${vcSource}:namespace:${ns}`, () =>
-        vc.getNamespace(ns),
+      readSource(vcSource, this.options.sourceDeadlineMs, () =>
+        this.vcenterNamespace(vcConfig.name, ns),
       ),
-      this.read(vcSource, `${vcSource}:storage-policies`, () =>
-        vc.listStoragePolicies(),
+      readSource(vcSource, this.options.sourceDeadlineMs, () =>
+        this.vcenterStoragePolicies(vcConfig.name),
       ),
       this.read(vcSource, `${vcSource}:content-libraries`, () =>
         vc.listContentLibraries(),
@@ -268,10 +296,11 @@ export class CachedVsphereInventory implements VsphereInventory {
    * ones its VMs and clusters may use.
    */
   private async storagePolicyOptions(vcenter: string, query: OptionsQuery) {
-    const vc = this.clients.vcenter(vcenter);
     const [policies, namespace] = await Promise.all([
-      vc.listStoragePolicies(),
-      query.namespace ? vc.getNamespace(query.namespace) : undefined,
+      this.vcenterStoragePolicies(vcenter),
+      query.namespace
+        ? this.vcenterNamespace(vcenter, query.namespace)
+        : undefined,
     ]);
     const assigned = namespace
       ? new Set((namespace.storageSpecs ?? []).map(s => s.policy))
