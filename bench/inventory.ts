@@ -184,21 +184,8 @@ async function naive(sample: number) {
 
 async function govc(bin: string) {
   const env = loadTestenv();
-  const props = [
-    'name',
-    'runtime.powerState',
-    'config.hardware.numCPU',
-    'config.hardware.memoryMB',
-    'guest.guestFullName',
-    'config.guestFullName',
-    'guest.ipAddress',
-    'runtime.host',
-    'datastore',
-    'resourcePool',
-    'parent',
-    'config.instanceUuid',
-  ];
-  const args = ['object.collect', '-json', '-type', 'm', '/', ...props];
+  // exactly the property paths our client reads
+  const args = ['object.collect', '-json', '-type', 'm', '/', ...VM_SPEC.paths];
   const timeBin = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
   const out = `${process.env.BENCH_TMP ?? '/tmp'}/govc-vms.json`;
   const fd = fs.openSync(out, 'w');
