@@ -44,6 +44,14 @@ export const ANNOTATION_MOREF = 'vsphere.vmware.com/moref';
 export const ANNOTATION_SUPERVISOR = 'vsphere.vmware.com/supervisor';
 
 /**
+ * On the catalog module's VM and cluster entities: the owner of their Supervisor namespace (from
+ * vCenter), so that a permission policy can let a namespace's owners change what is in it with
+ * the catalog's own `HAS_ANNOTATION` condition.
+ * @public
+ */
+export const ANNOTATION_NAMESPACE_OWNER = 'vsphere.vmware.com/namespace-owner';
+
+/**
  * Label or annotation on a Supervisor namespace, VM or cluster that names its catalog owner: a
  * label holds a group name, an annotation any entity ref. The scaffolder actions write it and the
  * catalog provider reads it.

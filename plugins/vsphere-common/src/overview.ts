@@ -75,8 +75,12 @@ export interface EntityOverview {
     /** `kubectl vsphere login ...` for this namespace. */
     kubectlLogin?: string;
   };
-  /** What the caller may do here, so the page shows only allowed buttons. */
-  allowed: { scaleNodePools: boolean; powerVms: boolean };
+  /**
+   * What the caller may change here, each checked on the object's own catalog entity, so the
+   * page shows only the buttons that would be allowed: names of clusters whose node pools may be
+   * scaled, and of VMs that may be powered.
+   */
+  allowed: { scaleClusters: string[]; powerVms: string[] };
   errors: SourceError[];
   /** When the data was read from upstream (ISO time); cached views are not re-read. */
   fetchedAt: string;

@@ -58,6 +58,8 @@ export interface VmServiceVm {
   createdAt?: string;
   /** Set once the VM is being deleted; vCenter may already have removed its VM. */
   deletingSince?: string;
+  /** True for a node of a workload cluster: its node pool manages it, it is never powered alone. */
+  clusterNode?: boolean;
   vcenterVm?: VCenterVm;
 }
 

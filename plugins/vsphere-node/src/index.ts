@@ -10,3 +10,5 @@ export * from './supervisor';
 export * from './service';
 export * from './catalog';
 export * from './links';
+export * from './validation';
+export * from './authorization';

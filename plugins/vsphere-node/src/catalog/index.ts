@@ -1,1 +1,2 @@
-export { catalogNamePrefix, toEntityName } from './toEntityName';
+export { vsphereEntityName, vsphereEntityRef } from './entityNames';
+export type { VsphereObjectIdentity } from './entityNames';

@@ -1,3 +1,4 @@
+import { checkDnsLabel } from '../validation';
 import { VCenterConfig } from '../config';
 
 /**
@@ -31,9 +32,17 @@ export function vmClientUrl(
     : namespaceClientUrl(vcenter, namespace);
 }
 
+/** A word the shell takes as it is; anything else is single-quoted. */
+function shellWord(value: string): string {
+  return /^[A-Za-z0-9._@%+=:,/-]+$/.test(value)
+    ? value
+    : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
 /**
  * What a developer runs for a kubeconfig context of the namespace, or of one of its clusters.
- * Shared by the entity pages and the scaffolder outputs so both show the same command.
+ * Shared by the entity pages and the scaffolder outputs so both show the same command; built only
+ * from validated names and quoted for a shell, so a copied command runs nothing else.
  * @public
  */
 export function kubectlLoginCommand(
@@ -41,8 +50,10 @@ export function kubectlLoginCommand(
   namespace: string,
   cluster?: string,
 ) {
-  const server = new URL(supervisorUrl).hostname;
-  const login = `kubectl vsphere login --server=${server} --vsphere-username <you>@vsphere.local`;
+  checkDnsLabel('namespace', namespace);
+  if (cluster !== undefined) checkDnsLabel('cluster', cluster);
+  const server = shellWord(new URL(supervisorUrl).hostname);
+  const login = `kubectl vsphere login --server=${server} --vsphere-username YOUR-NAME@vsphere.local`;
   return cluster
     ? `${login} --tanzu-kubernetes-cluster-namespace ${namespace} --tanzu-kubernetes-cluster-name ${cluster} && kubectl config use-context ${cluster}`
     : `${login} && kubectl config use-context ${namespace}`;

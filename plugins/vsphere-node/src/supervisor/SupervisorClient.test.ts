@@ -229,9 +229,9 @@ describe('SupervisorClient (stubbed HTTP)', () => {
     expect(s.requests.at(-1)?.headers.authorization).toBe(
       'Bearer second-token-revoked',
     );
-    expect(error.name).toBe('AuthenticationError');
+    expect(error.name).toBe('ServiceUnavailableError');
     expect(error.message).toBe(
-      "Supervisor 'sv1' rejected the token (401): it may be revoked or expired",
+      "Supervisor 'sv1' rejected the portal's service account token (401): it may be revoked or expired; an administrator of the portal must replace it",
     );
     expect(JSON.stringify(error)).not.toContain('token-revoked');
   });

@@ -20,9 +20,9 @@ describe('SupervisorClient against the testenv: failures', () => {
 
     const error = await client.listVirtualMachines('demo').catch(e => e);
 
-    expect(error.name).toBe('AuthenticationError');
+    expect(error.name).toBe('ServiceUnavailableError');
     expect(error.message).toBe(
-      "Supervisor 'supervisor' rejected the token (401): it may be revoked or expired",
+      "Supervisor 'supervisor' rejected the portal's service account token (401): it may be revoked or expired; an administrator of the portal must replace it",
     );
     expect(JSON.stringify(error)).not.toContain('token-value-42');
     expect(String(error.stack)).not.toContain('token-value-42');
@@ -64,17 +64,18 @@ describe('SupervisorClient against the testenv: failures', () => {
         imageName: 'ubuntu-2204-kube-v1.33',
       })
       .catch(e => e);
-    expect(error.name).toBe('NotAllowedError');
-    expect(error.message).toMatch(
-      /^Supervisor 'supervisor' does not allow 'patch' on VirtualMachine 'denied-vm' in namespace 'demo' \(403\): .*backstage-vsphere-readonly/,
+    expect(error.name).toBe('ServiceUnavailableError');
+    expect(error.message).toBe(
+      "Supervisor 'supervisor' does not allow the portal's service account to patch VirtualMachine 'denied-vm' in namespace 'demo' (403); an administrator of the Supervisor must grant it",
     );
+    expect(error.message).not.toContain('backstage-vsphere-readonly');
 
     await expect(
       client.scaleNodePool('demo', 'demo-cluster', 'np-small', 5),
     ).rejects.toMatchObject({
-      name: 'NotAllowedError',
+      name: 'ServiceUnavailableError',
       message: expect.stringContaining(
-        "does not allow 'patch' on Cluster 'demo-cluster' in namespace 'demo' (403)",
+        "does not allow the portal's service account to patch Cluster 'demo-cluster' in namespace 'demo' (403)",
       ),
     });
     // Nothing changed.

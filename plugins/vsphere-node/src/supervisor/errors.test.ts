@@ -30,13 +30,13 @@ describe('toSupervisorError', () => {
       new ApiException(401, 'Unauthorized', undefined, {}),
       request,
     );
-    expect(error.name).toBe('AuthenticationError');
+    expect(error.name).toBe('ServiceUnavailableError');
     expect(error.message).toBe(
-      "Supervisor 'sv1' rejected the token (401): it may be revoked or expired",
+      "Supervisor 'sv1' rejected the portal's service account token (401): it may be revoked or expired; an administrator of the portal must replace it",
     );
   });
 
-  it('names the verb and resource that RBAC denied, with the server message', () => {
+  it('names the verb and resource that RBAC denied the portal, without the server message that names its account', () => {
     const error = toSupervisorError(
       status(
         403,
@@ -44,11 +44,11 @@ describe('toSupervisorError', () => {
       ),
       request,
     );
-    expect(error.name).toBe('NotAllowedError');
-    expect(error.message).toContain(
-      "Supervisor 'sv1' does not allow 'patch' on VirtualMachine 'web-01' in namespace 'demo' (403)",
+    expect(error.name).toBe('ServiceUnavailableError');
+    expect(error.message).toBe(
+      "Supervisor 'sv1' does not allow the portal's service account to patch VirtualMachine 'web-01' in namespace 'demo' (403); an administrator of the Supervisor must grant it",
     );
-    expect(error.message).toContain('cannot patch resource');
+    expect(error.message).not.toContain('serviceaccount:x:ro');
   });
 
   it('names the missing object, or the missing resource type for lists', () => {

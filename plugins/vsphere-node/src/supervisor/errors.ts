@@ -1,9 +1,7 @@
 import {
-  AuthenticationError,
   ConflictError,
   CustomErrorBase,
   InputError,
-  NotAllowedError,
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
@@ -76,13 +74,16 @@ function httpError(
   const detail = statusMessage(body);
   const suffix = detail ? `: ${detail}` : '';
   switch (status) {
+    // the portal's own token was refused: a 503 for the caller, and no Status message, which names the service account
     case 401:
-      return new AuthenticationError(
-        `${s} rejected the token (401): it may be revoked or expired`,
+      return new ServiceUnavailableError(
+        `${s} rejected the portal's service account token (401): it may be revoked or expired; an administrator of the portal must replace it`,
       );
     case 403:
-      return new NotAllowedError(
-        `${s} does not allow '${d.verb}' on ${target(d)} (403)${suffix}`,
+      return new ServiceUnavailableError(
+        `${s} does not allow the portal's service account to ${d.verb} ${target(
+          d,
+        )} (403); an administrator of the Supervisor must grant it`,
       );
     case 404:
       return new NotFoundError(

@@ -23,6 +23,7 @@ export type { SupervisorReadOptions } from './resourceApi';
 export type { SupervisorApiGroup, SupervisorResource } from './resources';
 export { toTanzuWorkloadCluster } from './tkc';
 export { toVmServiceVm } from './virtualMachines';
+export { isClusterNodeVm } from './clusterNodes';
 export type { VirtualMachineSpec } from './virtualMachines';
 export { toVmServiceImage } from './vmImages';
 export { toVmServiceVmClass } from './vmClasses';

@@ -1,6 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { PatchStrategy } from '@kubernetes/client-node';
+import {
+  checkDnsLabel,
+  checkDnsSubdomain,
+  checkLabelSelector,
+} from '../validation';
 import { ApiVersionCache } from './apiVersions';
 import {
   ListPage,
@@ -125,6 +130,9 @@ export class ResourceApi {
     namespace?: string,
     name?: string,
   ): CallDescription {
+    // defence in depth: '..', '/' and empty names never reach a Supervisor URL, whatever the caller checked
+    if (namespace !== undefined) checkDnsLabel('namespace', namespace);
+    if (name !== undefined) checkDnsSubdomain('name', name);
     return {
       verb,
       resource: qualifiedResourceName(resource),
@@ -139,6 +147,9 @@ export class ResourceApi {
     kind: SupervisorResource,
     options: SupervisorReadOptions = {},
   ): Promise<KubeObjectList> {
+    if (options.labelSelector !== undefined) {
+      checkLabelSelector('labelSelector', options.labelSelector);
+    }
     try {
       return await this.listPages(kind, options);
     } catch (error) {

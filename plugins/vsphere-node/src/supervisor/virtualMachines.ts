@@ -1,6 +1,7 @@
 import { JsonObject } from '@backstage/types';
 import { VmServiceVm } from '@backstage-vsphere/plugin-vsphere-common';
 import { API_GROUP_NAMES } from './resources';
+import { isClusterNodeVm } from './clusterNodes';
 import {
   KubeObject,
   assignDefined,
@@ -54,6 +55,7 @@ export function toVmServiceVm(vm: KubeObject): VmServiceVm {
     uniqueID: stringAt(vm, 'status', 'uniqueID'),
     createdAt: timeAt(vm, 'metadata', 'creationTimestamp'),
     deletingSince: timeAt(vm, 'metadata', 'deletionTimestamp'),
+    clusterNode: isClusterNodeVm(vm) || undefined,
   });
 }
 

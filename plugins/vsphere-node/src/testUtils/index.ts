@@ -1,1 +1,2 @@
 export * from './testenv';
+export { ingestedEntityFor, objectOfTestenvRef } from './ingestedEntities';

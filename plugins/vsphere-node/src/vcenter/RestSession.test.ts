@@ -113,9 +113,9 @@ describe('RestSession', () => {
         () => new Error('expected a failure'),
         (e: Error) => e,
       );
-    expect(error.name).toBe('AuthenticationError');
+    expect(error.name).toBe('ServiceUnavailableError');
     expect(error.message).toBe(
-      "vCenter 'stub' rejected the credentials of user 'svc@vsphere.local'",
+      "vCenter 'stub' rejected the login of the portal's service account 'svc@vsphere.local'; an administrator of the portal must fix its username or password",
     );
     expect(JSON.stringify(error) + String(error)).not.toContain(STUB_PASSWORD);
   });

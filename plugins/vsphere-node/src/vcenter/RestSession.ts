@@ -3,6 +3,7 @@ import { ServiceUnavailableError } from '@backstage/errors';
 import { VCenterConfig } from '../config';
 import { credentialsRejected, parseVapiError, restError } from './errors';
 import { HttpRequest, HttpResponse, VCenterHttp } from './http';
+import { LoginBackoff } from './LoginBackoff';
 import { SessionHolder } from './SessionHolder';
 import { readString } from './wire';
 
@@ -49,10 +50,11 @@ export class RestSession {
     private readonly http: VCenterHttp,
     private readonly config: VCenterConfig,
     private readonly logger: LoggerService,
+    backoff: LoginBackoff = new LoginBackoff(),
   ) {
     this.holder = new SessionHolder<RestToken>(
       {
-        login: () => this.login(),
+        login: () => backoff.login(() => this.login()),
         logout: token => this.logout(token),
       },
       config.name,

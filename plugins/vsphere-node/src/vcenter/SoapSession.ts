@@ -3,6 +3,7 @@ import { ServiceUnavailableError } from '@backstage/errors';
 import { VCenterConfig } from '../config';
 import { credentialsRejected, restError, soapError } from './errors';
 import { HttpResponse, VCenterHttp } from './http';
+import { LoginBackoff } from './LoginBackoff';
 import { SessionHolder } from './SessionHolder';
 import {
   MoRef,
@@ -88,10 +89,11 @@ export class SoapSession {
     private readonly http: VCenterHttp,
     private readonly config: VCenterConfig,
     private readonly logger: LoggerService,
+    backoff: LoginBackoff = new LoginBackoff(),
   ) {
     this.holder = new SessionHolder<SoapCookie>(
       {
-        login: () => this.login(),
+        login: () => backoff.login(() => this.login()),
         logout: cookie => this.logout(cookie),
       },
       config.name,

@@ -436,14 +436,16 @@ describe('VCenterClient against the vSphere simulator', () => {
     it('names a wrong password as rejected credentials, without the password', async () => {
       const password = 'Wrong-Password-0123';
       const vc = client({ password });
-      const expected = `vCenter '${env.vcenter.name}' rejected the credentials of user '${env.vcenter.username}'`;
+      const expected = `vCenter '${env.vcenter.name}' rejected the login of the portal's service account '${env.vcenter.username}'; an administrator of the portal must fix its username or password`;
 
       const rest = await failure(vc.listNamespaces());
-      expect(rest.name).toBe('AuthenticationError');
+      expect(rest.name).toBe('ServiceUnavailableError');
       expect(rest.message).toBe(expected);
+      // one account: the rejected REST login holds back the SOAP login too
       const soap = await failure(vc.listHosts());
-      expect(soap.name).toBe('AuthenticationError');
-      expect(soap.message).toBe(expected);
+      expect(soap.name).toBe('ServiceUnavailableError');
+      expect(soap.message).toMatch(/; the next login is tried in (29|30) s$/);
+      expect(soap.message.startsWith(expected)).toBe(true);
       for (const error of [rest, soap]) {
         expectNoSecrets(error, [
           password,

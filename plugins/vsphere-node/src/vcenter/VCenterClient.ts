@@ -1,3 +1,4 @@
+import { LoginBackoff } from './LoginBackoff';
 import { VCenterVm } from '@backstage-vsphere/plugin-vsphere-common';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { VCenterConfig } from '../config';
@@ -68,8 +69,16 @@ export class VCenterClient {
     logger: LoggerService,
   ) {
     this.http = new VCenterHttp(config, logger);
-    this.rest = new RestSession(this.http, config, logger);
-    this.soap = new SoapSession(this.http, config, logger);
+    // one account: a rejected login over either API holds back logins over both
+    const backoff = new LoginBackoff(Date.now, (error, waitMs) =>
+      logger.warn(
+        `${error.message}; logins to vCenter '${config.name}' wait ${
+          waitMs / 1000
+        } s`,
+      ),
+    );
+    this.rest = new RestSession(this.http, config, logger, backoff);
+    this.soap = new SoapSession(this.http, config, logger, backoff);
     this.collector = new PropertyCollector(this.soap, logger, config.name);
     this.libraries = new ContentLibraries(this.rest);
     this.policies = new StoragePolicies(this.soap, config.name);

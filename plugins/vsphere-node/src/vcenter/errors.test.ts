@@ -12,8 +12,6 @@ describe('restError', () => {
     ['NOT_FOUND', 404, 'NotFoundError'],
     ['ALREADY_EXISTS', 400, 'ConflictError'],
     ['INVALID_ARGUMENT', 400, 'InputError'],
-    ['UNAUTHORIZED', 403, 'NotAllowedError'],
-    ['UNAUTHENTICATED', 401, 'AuthenticationError'],
     ['SERVICE_UNAVAILABLE', 503, 'ServiceUnavailableError'],
   ])('maps /api error_type %s to %s', (errorType, status, name) => {
     const error = restError(
@@ -61,13 +59,47 @@ describe('restError', () => {
   });
 });
 
+describe('refusals of the portal account', () => {
+  it.each([
+    ['UNAUTHORIZED', 403],
+    ['UNAUTHENTICATED', 401],
+  ])(
+    'turns /api error_type %s into a 503 naming the portal account',
+    (errorType, status) => {
+      const error = restError(
+        target,
+        status,
+        { error_type: errorType, messages: [] },
+        "create Supervisor namespace 'team-a'",
+      );
+      expect(error.name).toBe('ServiceUnavailableError');
+      expect(error.message).toContain(
+        `vCenter 'vc-east' refused the portal's service account '${target.username}'`,
+      );
+    },
+  );
+
+  it.each(['NoPermission', 'NotAuthenticated'])(
+    'turns the SOAP fault %s into a 503 naming the portal account',
+    faultType => {
+      const error = soapError(
+        target,
+        { faultString: 'It failed.', faultType },
+        'read hosts',
+      );
+      expect(error.name).toBe('ServiceUnavailableError');
+      expect(error.message).toMatch(
+        /^vCenter 'vc-east' could not read hosts: It failed\. \((NoPermission|NotAuthenticated)\); vCenter 'vc-east' refused the portal's service account/,
+      );
+    },
+  );
+});
+
 describe('soapError', () => {
   it.each([
     ['ManagedObjectNotFound', 'NotFoundError'],
-    ['NoPermission', 'NotAllowedError'],
     ['InvalidArgument', 'InputError'],
     ['DuplicateName', 'ConflictError'],
-    ['NotAuthenticated', 'AuthenticationError'],
   ])('maps %s to %s', (faultType, name) => {
     const error = soapError(
       target,

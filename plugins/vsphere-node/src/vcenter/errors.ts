@@ -109,11 +109,23 @@ export function networkError(
   }
 }
 
-/** The rejected-login message, naming the user but never the password. */
+const rejectedLogins = new WeakSet<Error>();
+
+/**
+ * The rejected-login message, naming the user but never the password: a 503 for the caller,
+ * since it is the portal's own account that was refused.
+ */
 export function credentialsRejected(target: VCenterTarget): Error {
-  return new AuthenticationError(
-    `vCenter '${target.name}' rejected the credentials of user '${target.username}'`,
+  const error = new ServiceUnavailableError(
+    `vCenter '${target.name}' rejected the login of the portal's service account '${target.username}'; an administrator of the portal must fix its username or password`,
   );
+  rejectedLogins.add(error);
+  return error;
+}
+
+/** Whether an error is a rejected login of the portal's account, after which logins back off. */
+export function isRejectedLogin(error: unknown): boolean {
+  return error instanceof Error && rejectedLogins.has(error);
 }
 
 /** An error as vCenter's REST APIs describe it. */
@@ -218,9 +230,28 @@ export function restError(
       : '') ||
     `HTTP ${status}`;
   const suffix = errorType ? ` (${errorType})` : '';
-  return new ErrorType(
+  return refusedAsUnavailable(
+    target,
+    ErrorType,
     `vCenter '${target.name}' could not ${action}: ${detail}${suffix}`,
   );
+}
+
+/**
+ * vCenter refusing the portal's own account is the portal's fault, not the caller's: it becomes
+ * a 503 that says so, never the caller's own 401 or 403.
+ */
+function refusedAsUnavailable(
+  target: VCenterTarget,
+  ErrorType: ErrorClass,
+  message: string,
+): Error {
+  if (ErrorType === AuthenticationError || ErrorType === NotAllowedError) {
+    return new ServiceUnavailableError(
+      `${message}; vCenter '${target.name}' refused the portal's service account '${target.username}', so an administrator of the portal must fix its credentials or privileges`,
+    );
+  }
+  return new ErrorType(message);
 }
 
 /** A SOAP fault: its faultstring and the fault type from the detail, e.g. NotAuthenticated. */
@@ -262,7 +293,9 @@ export function soapError(
   const detail = fault.faultString || fault.faultType || 'SOAP fault';
   const suffix =
     fault.faultType && fault.faultString ? ` (${fault.faultType})` : '';
-  return new ErrorType(
+  return refusedAsUnavailable(
+    target,
+    ErrorType,
     `vCenter '${target.name}' could not ${action}: ${detail}${suffix}`,
   );
 }

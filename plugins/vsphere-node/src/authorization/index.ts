@@ -1,0 +1,6 @@
+export { VsphereChangeAuthorizer } from './VsphereChangeAuthorizer';
+export type {
+  AuthorizeChangeOptions,
+  ChangedObject,
+} from './VsphereChangeAuthorizer';
+export { ingestedLocation, isIngestedEntityOf } from './ingestedEntity';

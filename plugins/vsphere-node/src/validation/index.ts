@@ -1,0 +1,7 @@
+export {
+  checkDnsLabel,
+  checkDnsSubdomain,
+  isDnsLabel,
+  isDnsSubdomain,
+} from './names';
+export { checkLabelSelector, isLabelSelector } from './labelSelector';

@@ -1,0 +1,58 @@
+import { InputError } from '@backstage/errors';
+import { showValue } from './names';
+
+const KEY =
+  '(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?';
+const VALUE = '(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?)?';
+const REQUIREMENT = new RegExp(
+  [
+    `^!?${KEY}$`,
+    `^${KEY}\\s*(?:=|==|!=)\\s*${VALUE}$`,
+    `^${KEY}\\s+(?:in|notin)\\s*\\(\\s*${VALUE}(?:\\s*,\\s*${VALUE})*\\s*\\)$`,
+  ].join('|'),
+);
+
+/** Splits on the commas that separate requirements, not those inside `in (a,b)`. */
+function requirements(selector: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < selector.length; i++) {
+    const c = selector[i];
+    if (c === '(') depth++;
+    if (c === ')') depth--;
+    if (c === ',' && depth === 0) {
+      parts.push(selector.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(selector.slice(start));
+  return parts.map(p => p.trim());
+}
+
+/**
+ * True for a Kubernetes label selector (`app=web,tier!=db`, `env in (a,b)`, `!canary`), whose keys
+ * and values follow the label rules.
+ * @public
+ */
+export function isLabelSelector(value: unknown): value is string {
+  if (typeof value !== 'string' || !value.trim() || value.length > 1024) {
+    return false;
+  }
+  return requirements(value).every(r => REQUIREMENT.test(r));
+}
+
+/**
+ * Throws InputError naming the field unless `value` is a Kubernetes label selector.
+ * @public
+ */
+export function checkLabelSelector(field: string, value: unknown): string {
+  if (!isLabelSelector(value)) {
+    throw new InputError(
+      `${field}: ${showValue(
+        value,
+      )} is not a Kubernetes label selector; use requirements such as 'app=web', 'tier!=db', 'env in (a,b)' or '!canary', separated by ','`,
+    );
+  }
+  return value;
+}
