@@ -39,6 +39,14 @@ export interface Config {
         caData?: string;
         /** Written as `kubernetes.io/skip-tls-verify: 'true'`. Dangerous: only for throw-away labs. */
         dangerouslySkipTLSVerify?: boolean;
+        /**
+         * The workload-cluster API servers that may be written as `kubernetes.io/api-server`:
+         * host names, `*.` wildcards or address ranges such as `10.244.0.0/16`. The address comes
+         * from the Cluster object, which editors of the namespace can set, and the Kubernetes
+         * plugin sends users' tokens to it, so a cluster outside the list gets no address (and a
+         * log line saying why). Empty by default: no addresses are written.
+         */
+        allowedApiServers?: string[];
       };
     };
   };

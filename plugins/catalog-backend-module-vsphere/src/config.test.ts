@@ -14,7 +14,7 @@ describe('readCatalogConfig', () => {
       ownerMap: {},
       includeVcenterVms: false,
       vcenterVmFilters: { folders: [], clusters: [] },
-      kubernetes: { skipTLSVerify: false },
+      kubernetes: { skipTLSVerify: false, allowedApiServers: [] },
     });
   });
 
@@ -51,6 +51,7 @@ describe('readCatalogConfig', () => {
         oidcTokenProvider: 'okta',
         caData: 'PEM',
         skipTLSVerify: true,
+        allowedApiServers: [],
       },
     });
   });

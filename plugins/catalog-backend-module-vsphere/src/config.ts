@@ -25,6 +25,8 @@ export interface VsphereCatalogConfig {
     oidcTokenProvider?: string;
     caData?: string;
     skipTLSVerify: boolean;
+    /** Host names, `*.` wildcards and address ranges (see config.d.ts). */
+    allowedApiServers: string[];
   };
 }
 
@@ -94,6 +96,8 @@ export function readCatalogConfig(rootConfig: Config): VsphereCatalogConfig {
       skipTLSVerify:
         config?.getOptionalBoolean('kubernetes.dangerouslySkipTLSVerify') ??
         false,
+      allowedApiServers:
+        config?.getOptionalStringArray('kubernetes.allowedApiServers') ?? [],
     },
   };
 }

@@ -19,7 +19,7 @@ import { catalogModuleVsphereEntityProvider } from './module';
 jest.setTimeout(180_000);
 
 const env = loadTestenv();
-const CLUSTERS = ['demo-demo-cluster', 'team-a-team-a-tkc'];
+const CLUSTERS = ['demo.cluster.demo-cluster', 'team-a.cluster.team-a-tkc'];
 
 /** The workload clusters' API server addresses, private as on a real Supervisor. */
 async function clusterHosts(): Promise<string[]> {
@@ -104,7 +104,9 @@ async function startBackend(options: {
       .query({ filter: 'kind=resource', limit: 1000 });
     const items: Entity[] = res.body.items ?? [];
     const names = new Set(items.map(e => e.metadata.name));
-    return ['testenv-supervisor', 'demo', ...CLUSTERS].every(n => names.has(n))
+    return ['testenv.supervisor.supervisor', 'demo', ...CLUSTERS].every(n =>
+      names.has(n),
+    )
       ? items
       : undefined;
   });
@@ -127,29 +129,32 @@ describe('catalogModuleVsphereEntityProvider in a backend with the catalog and K
       return found.length >= 2 ? found : undefined;
     });
     const { server, resources } = await startBackend({
-      kubernetes: KUBERNETES_ANNOTATIONS,
+      kubernetes: { ...KUBERNETES_ANNOTATIONS, allowedApiServers: hosts },
       allowClusterUrls: hosts,
     });
     const demo = resources.find(e => e.metadata.name === 'demo')!;
     expect(demo.relations).toEqual(
       expect.arrayContaining([
         { type: 'ownedBy', targetRef: 'group:default/guests' },
-        { type: 'dependsOn', targetRef: 'resource:default/testenv-supervisor' },
+        {
+          type: 'dependsOn',
+          targetRef: 'resource:default/testenv.supervisor.supervisor',
+        },
         {
           type: 'dependencyOf',
-          targetRef: 'resource:default/demo-demo-cluster',
+          targetRef: 'resource:default/demo.cluster.demo-cluster',
         },
       ]),
     );
     expect(await locatedClusters(server)).toEqual([
       {
-        name: 'demo-demo-cluster',
+        name: 'demo.cluster.demo-cluster',
         title: 'demo-cluster',
         authProvider: 'oidc',
         oidcTokenProvider: 'okta',
       },
       {
-        name: 'team-a-team-a-tkc',
+        name: 'team-a.cluster.team-a-tkc',
         title: 'team-a-tkc',
         authProvider: 'oidc',
         oidcTokenProvider: 'okta',
@@ -191,19 +196,19 @@ describe('catalogModuleVsphereEntityProvider in a backend with the catalog and K
         (res.body.items ?? []).map((e: Entity) => e.metadata.name),
       );
       return [
-        'east-demo',
-        'west-demo',
-        'east-demo-demo-cluster',
-        'west-demo-demo-cluster',
+        'east.demo',
+        'west.demo',
+        'east.demo.cluster.demo-cluster',
+        'west.demo.cluster.demo-cluster',
       ].every(n => found.has(n))
         ? found
         : undefined;
     });
     expect(names.has('demo')).toBe(false);
     const west = await request(server).get(
-      '/api/catalog/entities/by-name/resource/default/west-demo-demo-cluster',
+      '/api/catalog/entities/by-name/resource/default/west.demo.cluster.demo-cluster',
     );
-    expect(west.body.spec.dependsOn).toEqual(['resource:default/west-demo']);
+    expect(west.body.spec.dependsOn).toEqual(['resource:default/west.demo']);
     expect(west.body.metadata.annotations['vsphere.vmware.com/vcenter']).toBe(
       'west',
     );
@@ -216,5 +221,15 @@ describe('catalogModuleVsphereEntityProvider in a backend with the catalog and K
       kubernetes: KUBERNETES_ANNOTATIONS,
     });
     expect(await locatedClusters(notAllowed.server)).toEqual([]);
+    // allowed by the Kubernetes plugin but not by our list: the address an editor set is left out
+    const hosts = await clusterHosts();
+    const notOnOurList = await startBackend({
+      kubernetes: {
+        ...KUBERNETES_ANNOTATIONS,
+        allowedApiServers: ['192.0.2.0/24'],
+      },
+      allowClusterUrls: hosts,
+    });
+    expect(await locatedClusters(notOnOurList.server)).toEqual([]);
   });
 });

@@ -35,7 +35,7 @@ export const catalogConfig: VsphereCatalogConfig = {
   ownerMap: {},
   includeVcenterVms: false,
   vcenterVmFilters: { folders: [], clusters: [] },
-  kubernetes: { skipTLSVerify: false },
+  kubernetes: { skipTLSVerify: false, allowedApiServers: [] },
 };
 
 export function kubeObject(

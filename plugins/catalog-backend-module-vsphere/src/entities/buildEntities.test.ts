@@ -46,22 +46,22 @@ describe('buildEntities', () => {
         'demo',
         'vsphere-namespace',
         'group:default/devops',
-        ['resource:default/vc1-sv1'],
+        ['resource:default/vc1.supervisor.sv1'],
       ],
       [
-        'demo-demo-cluster',
+        'demo.cluster.demo-cluster',
         'kubernetes-cluster',
         'group:default/devops',
         ['resource:default/demo'],
       ],
       [
-        'demo-demo-db-01',
+        'demo.vm.demo-db-01',
         'virtual-machine',
         'group:default/dba',
         ['resource:default/demo'],
       ],
       [
-        'demo-demo-web-01',
+        'demo.vm.demo-web-01',
         'virtual-machine',
         'group:default/devops',
         ['resource:default/demo'],
@@ -70,15 +70,20 @@ describe('buildEntities', () => {
         'team-a',
         'vsphere-namespace',
         'group:default/team-a',
-        ['resource:default/vc1-sv1'],
+        ['resource:default/vc1.supervisor.sv1'],
       ],
       [
-        'team-a-team-a-tkc',
+        'team-a.cluster.team-a-tkc',
         'kubernetes-cluster',
         'group:default/team-a',
         ['resource:default/team-a'],
       ],
-      ['vc1-sv1', 'vsphere-supervisor', 'group:default/platform', undefined],
+      [
+        'vc1.supervisor.sv1',
+        'vsphere-supervisor',
+        'group:default/platform',
+        undefined,
+      ],
     ]);
     for (const entity of entities) {
       await expect(resourceEntityV1alpha1Validator.check(entity)).resolves.toBe(
@@ -87,7 +92,7 @@ describe('buildEntities', () => {
     }
   });
 
-  it("prefixes names with the vCenter's when several are configured, relations included", async () => {
+  it("begins names with the vCenter's when several are configured, relations included", async () => {
     const inventory = await demoInventory();
     const single = buildEntities(inventory, {
       vcenter: vcenterConfig,
@@ -96,23 +101,29 @@ describe('buildEntities', () => {
     const entities = buildEntities(inventory, {
       vcenter: vcenterConfig,
       config: catalogConfig,
-      namePrefix: 'vc1-',
+      vcenterCount: 2,
     });
     const names = entities.map(e => e.metadata.name);
     // the Supervisor's name already carries the vCenter's
-    expect(names).toContain('vc1-sv1');
+    expect(names).toContain('vc1.supervisor.sv1');
     expect(names).toEqual(
-      expect.arrayContaining(['vc1-demo', 'vc1-demo-demo-cluster']),
+      expect.arrayContaining(['vc1.demo', 'vc1.demo.cluster.demo-cluster']),
     );
-    expect(names.filter(n => n !== 'vc1-sv1')).toEqual(
+    expect(names.filter(n => n !== 'vc1.supervisor.sv1').sort()).toEqual(
       single
         .map(e => e.metadata.name)
-        .filter(n => n !== 'vc1-sv1')
-        .map(n => `vc1-${n}`),
+        .filter(n => n !== 'vc1.supervisor.sv1' && !n.includes('vcenter-vm'))
+        .map(n => `vc1.${n}`)
+        .concat(
+          single
+            .map(e => e.metadata.name)
+            .filter(n => n.includes('vcenter-vm')),
+        )
+        .sort(),
     );
-    expect(byName(entities)['vc1-demo-demo-cluster'].spec?.dependsOn).toEqual([
-      'resource:default/vc1-demo',
-    ]);
+    expect(
+      byName(entities)['vc1.demo.cluster.demo-cluster'].spec?.dependsOn,
+    ).toEqual(['resource:default/vc1.demo']);
   });
 
   it('annotates each entity back to its vCenter object and links to the vSphere Client', async () => {
@@ -122,7 +133,7 @@ describe('buildEntities', () => {
         config: catalogConfig,
       }),
     );
-    expect(entities['demo-demo-web-01'].metadata.annotations).toEqual({
+    expect(entities['demo.vm.demo-web-01'].metadata.annotations).toEqual({
       'backstage.io/managed-by-location': 'url:https://vc1.example.com',
       'backstage.io/managed-by-origin-location': 'url:https://vc1.example.com',
       'vsphere.vmware.com/vcenter': 'vc1',
@@ -130,8 +141,9 @@ describe('buildEntities', () => {
       'vsphere.vmware.com/supervisor-namespace': 'demo',
       'vsphere.vmware.com/vm': 'demo-web-01',
       'vsphere.vmware.com/moref': 'vm-101',
+      'vsphere.vmware.com/namespace-owner': 'group:default/devops',
     });
-    expect(entities['demo-demo-web-01'].spec).toMatchObject({
+    expect(entities['demo.vm.demo-web-01'].spec).toMatchObject({
       vmClass: 'best-effort-small',
       image: 'ubuntu-2204',
     });
@@ -147,7 +159,7 @@ describe('buildEntities', () => {
         icon: 'dashboard',
       },
     ]);
-    expect(entities['vc1-sv1'].metadata.annotations).toMatchObject({
+    expect(entities['vc1.supervisor.sv1'].metadata.annotations).toMatchObject({
       'vsphere.vmware.com/moref': 'domain-c8',
     });
   });
@@ -159,7 +171,7 @@ describe('buildEntities', () => {
         config: catalogConfig,
       }),
     );
-    expect(entities['demo-demo-cluster'].spec).toMatchObject({
+    expect(entities['demo.cluster.demo-cluster'].spec).toMatchObject({
       clusterKind: 'Cluster',
       clusterClass: 'tanzukubernetescluster',
       kubernetesVersion: 'v1.33.3+vmware.1-fips',
@@ -173,7 +185,7 @@ describe('buildEntities', () => {
         { name: 'np-large', class: 'node-pool', replicas: 1 },
       ],
     });
-    expect(entities['team-a-team-a-tkc'].spec).toMatchObject({
+    expect(entities['team-a.cluster.team-a-tkc'].spec).toMatchObject({
       clusterKind: 'TanzuKubernetesCluster',
       nodePools: [
         {
@@ -195,6 +207,7 @@ describe('buildEntities', () => {
         oidcTokenProvider: 'okta',
         caData: 'PEM',
         skipTLSVerify: false,
+        allowedApiServers: ['10.244.0.0/16'],
       },
     };
     const entities = byName(
@@ -203,7 +216,9 @@ describe('buildEntities', () => {
         config,
       }),
     );
-    expect(entities['demo-demo-cluster'].metadata.annotations).toMatchObject({
+    expect(
+      entities['demo.cluster.demo-cluster'].metadata.annotations,
+    ).toMatchObject({
       'vsphere.vmware.com/cluster': 'demo-cluster',
       'kubernetes.io/api-server': 'https://10.244.0.162:6443',
       'kubernetes.io/api-server-certificate-authority': 'PEM',
@@ -212,10 +227,33 @@ describe('buildEntities', () => {
     });
     // a TanzuKubernetesCluster's endpoint comes from the Cluster it owns
     expect(
-      entities['team-a-team-a-tkc'].metadata.annotations?.[
+      entities['team-a.cluster.team-a-tkc'].metadata.annotations?.[
         'kubernetes.io/api-server'
       ],
     ).toBe('https://10.244.0.174:6443');
+  });
+
+  it('leaves out an API server that is not allowlisted, and says why', async () => {
+    const warn = jest.fn();
+    const config: VsphereCatalogConfig = {
+      ...catalogConfig,
+      kubernetes: { skipTLSVerify: false, allowedApiServers: ['10.1.0.0/16'] },
+    };
+    const entities = byName(
+      buildEntities(await demoInventory(config), {
+        vcenter: vcenterConfig,
+        config,
+        warn,
+      }),
+    );
+    expect(
+      entities['demo.cluster.demo-cluster'].metadata.annotations,
+    ).not.toHaveProperty('kubernetes.io/api-server');
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining(
+        "Cluster 'demo-cluster' in namespace 'demo' gets no kubernetes.io/api-server annotation: its API server https://10.244.0.162:6443 is not in vsphere.catalog.kubernetes.allowedApiServers",
+      ),
+    );
   });
 
   it('gives the same output for the same objects read in another order', async () => {
@@ -236,7 +274,7 @@ describe('buildEntities', () => {
     );
   });
 
-  it('ingests vCenter VMs under sanitised names, never a VM Service VM twice', async () => {
+  it('ingests vCenter VMs by managed object id with their name as title, never a VM Service VM twice', async () => {
     const config = { ...catalogConfig, includeVcenterVms: true };
     const entities = buildEntities(await demoInventory(config), {
       vcenter: vcenterConfig,
@@ -246,10 +284,10 @@ describe('buildEntities', () => {
       e => e.spec?.type === 'virtual-machine' && !e.spec.dependsOn,
     );
     expect(plain.map(e => [e.metadata.name, e.metadata.title])).toEqual([
-      ['jump-host', 'jump-host'],
-      [expect.stringMatching(/^legacy-db-01-[0-9a-f]{8}$/), 'Legacy DB 01'],
+      ['vc1.vcenter-vm.vm-201', 'Legacy DB 01'],
+      ['vc1.vcenter-vm.vm-202', 'jump-host'],
     ]);
-    expect(plain[1].metadata.links?.[0].url).toBe(
+    expect(plain[0].metadata.links?.[0].url).toBe(
       'https://vc1.example.com/ui/app/search?query=Legacy%20DB%2001',
     );
   });

@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_CLUSTER,
+  ANNOTATION_NAMESPACE_OWNER,
   ANNOTATION_SUPERVISOR,
   ANNOTATION_SUPERVISOR_NAMESPACE,
 } from '@backstage-vsphere/plugin-vsphere-common';
@@ -12,6 +13,7 @@ import {
   ANNOTATION_KUBERNETES_SKIP_TLS_VERIFY,
 } from '@backstage/plugin-kubernetes-common';
 import { ClusterRecord } from '../inventory/types';
+import { ApiServerAllowlist } from './apiServerAllowlist';
 import {
   EntityContext,
   baseAnnotations,
@@ -20,7 +22,6 @@ import {
   resourceEntity,
   resourceRef,
 } from './common';
-import { identities } from './names';
 import { OWNER_KEY, refFromMetadata } from './owners';
 
 /**
@@ -33,6 +34,16 @@ function kubernetesAnnotations(
   cluster: ClusterRecord,
 ): Record<string, string> {
   if (!cluster.apiServer) {
+    return {};
+  }
+  if (
+    !new ApiServerAllowlist(context.config.kubernetes.allowedApiServers).allows(
+      cluster.apiServer,
+    )
+  ) {
+    context.warn?.(
+      `Cluster '${cluster.name}' in namespace '${cluster.namespace}' gets no kubernetes.io/api-server annotation: its API server ${cluster.apiServer} is not in vsphere.catalog.kubernetes.allowedApiServers, and an address set by editors of the namespace must not receive users' tokens`,
+    );
     return {};
   }
   const { authProvider, oidcTokenProvider, caData, skipTLSVerify } =
@@ -64,10 +75,11 @@ export function clusterEntity(
       : 'TanzuKubernetesCluster';
   return resourceEntity(
     {
-      name: nameOf(
-        context,
-        identities.cluster(cluster.namespace, cluster.name),
-      ),
+      name: nameOf(context, {
+        kind: 'cluster',
+        namespace: cluster.namespace,
+        name: cluster.name,
+      }),
       title: cluster.name,
       description: `${kind} '${cluster.name}' in Supervisor namespace '${cluster.namespace}'`,
       annotations: {
@@ -75,6 +87,7 @@ export function clusterEntity(
         [ANNOTATION_SUPERVISOR]: cluster.supervisor,
         [ANNOTATION_SUPERVISOR_NAMESPACE]: cluster.namespace,
         [ANNOTATION_CLUSTER]: cluster.name,
+        [ANNOTATION_NAMESPACE_OWNER]: scope.owner,
         ...kubernetesAnnotations(context, cluster),
       },
       tags: ['vsphere', 'kubernetes'],
@@ -85,7 +98,9 @@ export function clusterEntity(
       owner: refFromMetadata(cluster, OWNER_KEY, 'group') ?? scope.owner,
       system: scope.system,
       dependsOn: [
-        resourceRef(nameOf(context, identities.namespace(cluster.namespace))),
+        resourceRef(
+          nameOf(context, { kind: 'namespace', namespace: cluster.namespace }),
+        ),
       ],
       clusterKind: cluster.kind,
       clusterClass: cluster.clusterClass,

@@ -6,8 +6,11 @@ import {
 } from '@backstage/catalog-model';
 import { ANNOTATION_VCENTER } from '@backstage-vsphere/plugin-vsphere-common';
 import {
+  ingestedLocation,
   namespaceClientUrl,
   VCenterConfig,
+  VsphereObjectIdentity,
+  vsphereEntityName,
 } from '@backstage-vsphere/plugin-vsphere-node';
 import { JsonObject } from '@backstage/types';
 import { VsphereCatalogConfig } from '../config';
@@ -19,16 +22,28 @@ import { VsphereCatalogConfig } from '../config';
 export interface EntityContext {
   vcenter: Pick<VCenterConfig, 'name' | 'url' | 'clientBaseUrl'>;
   config: VsphereCatalogConfig;
-  /** Entity names by identity, from {@link assignNames}. */
-  names: Map<string, string>;
+  /** How many vCenters are configured: with several, names begin with the vCenter's. */
+  vcenterCount: number;
+  /** Says why something was left out of an entity, for the operator. */
+  warn?: (message: string) => void;
 }
 
-export function nameOf(context: EntityContext, identity: string): string {
-  const name = context.names.get(identity);
-  if (!name) {
-    throw new Error(`No entity name was assigned to ${identity}`);
-  }
-  return name;
+/** An object of this vCenter, as {@link vsphereEntityName} takes it. */
+export type ObjectOfVcenter = VsphereObjectIdentity extends infer T
+  ? T extends VsphereObjectIdentity
+    ? Omit<T, 'vcenter'>
+    : never
+  : never;
+
+/** The entity name of an object of this vCenter: the one rule the scaffolder actions share. */
+export function nameOf(
+  context: EntityContext,
+  object: ObjectOfVcenter,
+): string {
+  return vsphereEntityName(
+    { ...object, vcenter: context.vcenter.name } as VsphereObjectIdentity,
+    context.vcenterCount,
+  );
 }
 
 export function resourceRef(name: string): string {
@@ -39,7 +54,8 @@ export function resourceRef(name: string): string {
 export function baseAnnotations(
   context: EntityContext,
 ): Record<string, string> {
-  const location = `url:${context.vcenter.url}`;
+  // the change authorizer trusts an entity only with this location
+  const location = ingestedLocation(context.vcenter.url);
   return {
     [ANNOTATION_LOCATION]: location,
     [ANNOTATION_ORIGIN_LOCATION]: location,

@@ -13,7 +13,6 @@ import {
   resourceEntity,
   resourceRef,
 } from './common';
-import { identities } from './names';
 import { SYSTEM_KEY, namespaceOwner, refFromMetadata } from './owners';
 
 /** The annotation a Supervisor puts on a namespace's Kubernetes object: its resource pool. */
@@ -49,7 +48,7 @@ export function namespaceEntity(
   }
   return resourceEntity(
     {
-      name: nameOf(context, identities.namespace(namespace.name)),
+      name: nameOf(context, { kind: 'namespace', namespace: namespace.name }),
       title: namespace.name,
       description:
         namespace.description ??
@@ -64,7 +63,10 @@ export function namespaceEntity(
       dependsOn: namespace.supervisor
         ? [
             resourceRef(
-              nameOf(context, identities.supervisor(namespace.supervisor)),
+              nameOf(context, {
+                kind: 'supervisor',
+                supervisor: namespace.supervisor,
+              }),
             ),
           ]
         : undefined,

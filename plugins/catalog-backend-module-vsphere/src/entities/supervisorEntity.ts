@@ -10,7 +10,6 @@ import {
   nameOf,
   resourceEntity,
 } from './common';
-import { identities } from './names';
 
 /** A configured Supervisor, owned by the default owner: the platform team runs it. */
 export function supervisorEntity(
@@ -19,7 +18,10 @@ export function supervisorEntity(
 ): Entity {
   return resourceEntity(
     {
-      name: nameOf(context, identities.supervisor(supervisor.name)),
+      name: nameOf(context, {
+        kind: 'supervisor',
+        supervisor: supervisor.name,
+      }),
       title: `${supervisor.name} (${context.vcenter.name})`,
       description: `vSphere Supervisor '${supervisor.name}' on cluster ${supervisor.cluster} of vCenter '${context.vcenter.name}'`,
       annotations: {

@@ -8,7 +8,6 @@ import {
   resourceEntity,
   searchLink,
 } from './common';
-import { identities } from './names';
 
 /** A vCenter VM outside the Supervisor; no namespace names its owner, so the default does. */
 export function vcenterVmEntity(
@@ -17,7 +16,7 @@ export function vcenterVmEntity(
 ): Entity {
   return resourceEntity(
     {
-      name: nameOf(context, identities.vcenterVm(vm.moref)),
+      name: nameOf(context, { kind: 'vcenter-vm', moref: vm.moref }),
       title: vm.name,
       description: `vCenter virtual machine '${vm.name}' (${vm.moref})`,
       annotations: {

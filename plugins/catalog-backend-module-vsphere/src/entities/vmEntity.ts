@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_MOREF,
+  ANNOTATION_NAMESPACE_OWNER,
   ANNOTATION_SUPERVISOR,
   ANNOTATION_SUPERVISOR_NAMESPACE,
   ANNOTATION_VM,
@@ -15,7 +16,6 @@ import {
   resourceRef,
   searchLink,
 } from './common';
-import { identities } from './names';
 import { OWNER_KEY, refFromMetadata } from './owners';
 
 /**
@@ -32,13 +32,18 @@ export function vmEntity(
     [ANNOTATION_SUPERVISOR]: vm.supervisor,
     [ANNOTATION_SUPERVISOR_NAMESPACE]: vm.namespace,
     [ANNOTATION_VM]: vm.name,
+    [ANNOTATION_NAMESPACE_OWNER]: scope.owner,
   };
   if (vm.moref) {
     annotations[ANNOTATION_MOREF] = vm.moref;
   }
   return resourceEntity(
     {
-      name: nameOf(context, identities.vm(vm.namespace, vm.name)),
+      name: nameOf(context, {
+        kind: 'vm',
+        namespace: vm.namespace,
+        name: vm.name,
+      }),
       title: vm.name,
       description: `VM Service virtual machine '${vm.name}' in Supervisor namespace '${vm.namespace}'`,
       annotations,
@@ -53,7 +58,9 @@ export function vmEntity(
       owner: refFromMetadata(vm, OWNER_KEY, 'group') ?? scope.owner,
       system: scope.system,
       dependsOn: [
-        resourceRef(nameOf(context, identities.namespace(vm.namespace))),
+        resourceRef(
+          nameOf(context, { kind: 'namespace', namespace: vm.namespace }),
+        ),
       ],
       vmClass: vm.className,
       image: vm.imageName,

@@ -1,15 +1,10 @@
 import {
   KubeObject,
   buildWorkloadClusters,
+  isClusterNodeVm,
   toVmServiceVm,
 } from '@backstage-vsphere/plugin-vsphere-node';
 import { ClusterRecord, VmRecord } from './types';
-
-/** Labels Cluster API and CAPV put on the VMs of a workload cluster's nodes. */
-const NODE_VM_LABELS = [
-  'cluster.x-k8s.io/cluster-name',
-  'capv.vmware.com/cluster.name',
-];
 
 function at(source: unknown, ...path: string[]): unknown {
   let current = source;
@@ -20,15 +15,6 @@ function at(source: unknown, ...path: string[]): unknown {
     current = (current as Record<string, unknown>)[key];
   }
   return current;
-}
-
-/** Node VMs come and go with scaling and upgrades; their cluster entity stands for them. */
-export function isClusterNodeVm(vm: KubeObject): boolean {
-  const labels = vm.metadata.labels ?? {};
-  return (
-    NODE_VM_LABELS.some(label => label in labels) ||
-    (vm.metadata.ownerReferences ?? []).some(ref => ref.kind === 'Machine')
-  );
 }
 
 /** VM Service VMs of the given namespaces, without cluster nodes. */

@@ -27,14 +27,14 @@ async function provider(options: Parameters<typeof testenvProvider>[1] = {}) {
 
 /** The seeded objects' entities: other tests add and remove their own objects meanwhile. */
 const SEEDED = new Set([
-  'testenv-supervisor',
+  'testenv.supervisor.supervisor',
   'demo',
   'team-a',
-  'demo-demo-web-01',
-  'demo-demo-db-01',
-  'demo-demo-batch-01',
-  'demo-demo-cluster',
-  'team-a-team-a-tkc',
+  'demo.vm.demo-web-01',
+  'demo.vm.demo-db-01',
+  'demo.vm.demo-batch-01',
+  'demo.cluster.demo-cluster',
+  'team-a.cluster.team-a-tkc',
 ]);
 
 function seeded(entities: Map<string, Entity>) {
@@ -55,7 +55,10 @@ async function refreshUntilClustersReady(
   for (let attempt = 0; ; attempt++) {
     await p.provider.refresh();
     const entities = entitiesOf(p.mutations[p.mutations.length - 1]);
-    const ready = ['demo-demo-cluster', 'team-a-team-a-tkc'].every(
+    const ready = [
+      'demo.cluster.demo-cluster',
+      'team-a.cluster.team-a-tkc',
+    ].every(
       name =>
         entities.get(name)?.metadata.annotations?.['kubernetes.io/api-server'],
     );
@@ -68,7 +71,13 @@ async function refreshUntilClustersReady(
 
 describe('VsphereEntityProvider against the testenv', () => {
   it('ingests the Supervisor, its namespaces, VM Service VMs and clusters with relations and owners', async () => {
-    const testenv = await provider({ catalog: { defaultOwner: 'guests' } });
+    // the testenv's workload clusters get addresses in 10.244.0.0/16
+    const testenv = await provider({
+      catalog: {
+        defaultOwner: 'guests',
+        kubernetes: { allowedApiServers: ['10.244.0.0/16'] },
+      },
+    });
     const entities = seeded(await refreshUntilClustersReady(testenv));
     expect(
       entities.map(e => [
@@ -82,28 +91,28 @@ describe('VsphereEntityProvider against the testenv', () => {
         'demo',
         'vsphere-namespace',
         'group:default/guests',
-        ['resource:default/testenv-supervisor'],
+        ['resource:default/testenv.supervisor.supervisor'],
       ],
       [
-        'demo-demo-batch-01',
-        'virtual-machine',
-        'group:default/guests',
-        ['resource:default/demo'],
-      ],
-      [
-        'demo-demo-cluster',
+        'demo.cluster.demo-cluster',
         'kubernetes-cluster',
         'group:default/guests',
         ['resource:default/demo'],
       ],
       [
-        'demo-demo-db-01',
+        'demo.vm.demo-batch-01',
         'virtual-machine',
         'group:default/guests',
         ['resource:default/demo'],
       ],
       [
-        'demo-demo-web-01',
+        'demo.vm.demo-db-01',
+        'virtual-machine',
+        'group:default/guests',
+        ['resource:default/demo'],
+      ],
+      [
+        'demo.vm.demo-web-01',
         'virtual-machine',
         'group:default/guests',
         ['resource:default/demo'],
@@ -111,17 +120,17 @@ describe('VsphereEntityProvider against the testenv', () => {
       [
         'team-a',
         'vsphere-namespace',
-        'group:default/guests',
-        ['resource:default/testenv-supervisor'],
+        'group:default/team-a',
+        ['resource:default/testenv.supervisor.supervisor'],
       ],
       [
-        'team-a-team-a-tkc',
+        'team-a.cluster.team-a-tkc',
         'kubernetes-cluster',
-        'group:default/guests',
+        'group:default/team-a',
         ['resource:default/team-a'],
       ],
       [
-        'testenv-supervisor',
+        'testenv.supervisor.supervisor',
         'vsphere-supervisor',
         'group:default/guests',
         undefined,
@@ -129,15 +138,15 @@ describe('VsphereEntityProvider against the testenv', () => {
     ]);
     const byName = new Map(entities.map(e => [e.metadata.name, e]));
     expect(
-      byName.get('testenv-supervisor')?.metadata.annotations,
+      byName.get('testenv.supervisor.supervisor')?.metadata.annotations,
     ).toMatchObject({ 'vsphere.vmware.com/moref': env.vcenter.wcpClusterId });
     // the VM Service VM's vCenter object, from status.uniqueID
     expect(
-      byName.get('demo-demo-web-01')?.metadata.annotations?.[
+      byName.get('demo.vm.demo-web-01')?.metadata.annotations?.[
         'vsphere.vmware.com/moref'
       ],
     ).toMatch(/^vm-\d+$/);
-    expect(byName.get('demo-demo-cluster')?.spec?.nodePools).toEqual([
+    expect(byName.get('demo.cluster.demo-cluster')?.spec?.nodePools).toEqual([
       expect.objectContaining({
         name: 'np-small',
         vmClass: 'best-effort-small',
@@ -147,14 +156,14 @@ describe('VsphereEntityProvider against the testenv', () => {
         vmClass: 'guaranteed-large',
       }),
     ]);
-    expect(byName.get('team-a-team-a-tkc')?.spec?.nodePools).toEqual([
+    expect(byName.get('team-a.cluster.team-a-tkc')?.spec?.nodePools).toEqual([
       expect.objectContaining({
         name: 'workers',
         vmClass: 'best-effort-medium',
       }),
     ]);
     expect(
-      byName.get('demo-demo-cluster')?.metadata.annotations?.[
+      byName.get('demo.cluster.demo-cluster')?.metadata.annotations?.[
         'kubernetes.io/api-server'
       ],
     ).toMatch(/^https:\/\/[\d.]+:6443$/);
@@ -286,7 +295,7 @@ describe('VsphereEntityProvider against the testenv', () => {
       expect(added?.spec).toEqual({
         type: 'vsphere-namespace',
         owner: 'group:default/team-b',
-        dependsOn: ['resource:default/testenv-supervisor'],
+        dependsOn: ['resource:default/testenv.supervisor.supervisor'],
       });
       // and the next full run keeps it
       await p.refresh();

@@ -59,12 +59,12 @@ describe('VsphereEntityProvider', () => {
     expect(mutations[0].type).toBe('full');
     expect(names(mutations[0])).toEqual([
       'demo',
-      'demo-demo-cluster',
-      'demo-demo-db-01',
-      'demo-demo-web-01',
+      'demo.cluster.demo-cluster',
+      'demo.vm.demo-db-01',
+      'demo.vm.demo-web-01',
       'team-a',
-      'team-a-team-a-tkc',
-      'vc1-sv1',
+      'team-a.cluster.team-a-tkc',
+      'vc1.supervisor.sv1',
     ]);
     const locationKeys = new Set(
       mutations[0].type === 'full'
@@ -120,8 +120,8 @@ describe('VsphereEntityProvider', () => {
     await provider.refresh();
     data.vms = data.vms.filter(vm => vm.metadata.name !== 'demo-db-01');
     await provider.refresh();
-    expect(names(mutations[0])).toContain('demo-demo-db-01');
-    expect(names(mutations[1])).not.toContain('demo-demo-db-01');
+    expect(names(mutations[0])).toContain('demo.vm.demo-db-01');
+    expect(names(mutations[1])).not.toContain('demo.vm.demo-db-01');
   });
 
   it('adds a new namespace as a delta when the scaffolder announces it', async () => {
@@ -156,7 +156,7 @@ describe('VsphereEntityProvider', () => {
     expect(delta.type === 'delta' && delta.added[0].entity.spec).toEqual({
       type: 'vsphere-namespace',
       owner: 'group:default/team-b',
-      dependsOn: ['resource:default/vc1-sv1'],
+      dependsOn: ['resource:default/vc1.supervisor.sv1'],
     });
   });
 

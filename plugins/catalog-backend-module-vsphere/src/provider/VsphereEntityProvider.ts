@@ -9,13 +9,9 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import { EventParams, EventsService } from '@backstage/plugin-events-node';
-import {
-  VCenterConfig,
-  catalogNamePrefix,
-} from '@backstage-vsphere/plugin-vsphere-node';
+import { VCenterConfig } from '@backstage-vsphere/plugin-vsphere-node';
 import { VsphereCatalogConfig } from '../config';
-import { buildEntities, nameCandidates } from '../entities/buildEntities';
-import { NameCandidate } from '../entities/names';
+import { buildEntities } from '../entities/buildEntities';
 import {
   VSPHERE_RESOURCE_CREATED_TOPIC,
   parseResourceCreatedEvent,
@@ -36,7 +32,7 @@ export interface VsphereEntityProviderOptions {
   events?: EventsService;
   /**
    * How many vCenters are configured (default 1). With one, events that name no vCenter are this
-   * provider's; with several, entity names begin with the vCenter's name (catalogNamePrefix).
+   * provider's; with several, entity names begin with the vCenter's name (see vsphereEntityName).
    */
   vcenterCount?: number;
 }
@@ -68,7 +64,6 @@ export class VsphereEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
   private readonly reader: InventoryReader;
   private readonly logger: LoggerService;
-  private lastCandidates: NameCandidate[] = [];
   private readonly deltas = new Map<string, AppliedDelta>();
   private deltaSequence = 0;
 
@@ -114,10 +109,8 @@ export class VsphereEntityProvider implements EntityProvider {
     const started = Date.now();
     const sequenceAtStart = this.deltaSequence;
     let entities: Entity[];
-    let candidates: NameCandidate[];
     try {
       const inventory = await this.reader.readAll(signal);
-      candidates = nameCandidates(inventory, this.namePrefix());
       entities = buildEntities(inventory, this.buildOptions());
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));
@@ -135,7 +128,6 @@ export class VsphereEntityProvider implements EntityProvider {
       type: 'full',
       entities: entities.map(entity => this.deferred(entity)),
     });
-    this.lastCandidates = candidates;
     for (const [ref, delta] of this.deltas) {
       if (delta.sequence <= sequenceAtStart) this.deltas.delete(ref);
     }
@@ -158,20 +150,12 @@ export class VsphereEntityProvider implements EntityProvider {
     }
     const entities = buildEntities(inventory, {
       ...this.buildOptions(),
-      otherCandidates: this.lastCandidates,
       skipSupervisors: true,
     });
     const sequence = ++this.deltaSequence;
     for (const entity of entities) {
       this.deltas.set(stringifyEntityRef(entity), { entity, sequence });
     }
-    const own = new Set(
-      nameCandidates(inventory, this.namePrefix()).map(c => c.identity),
-    );
-    this.lastCandidates = [
-      ...this.lastCandidates.filter(c => !own.has(c.identity)),
-      ...nameCandidates(inventory, this.namePrefix()),
-    ];
     await connection.applyMutation({
       type: 'delta',
       added: entities.map(entity => this.deferred(entity)),
@@ -215,17 +199,13 @@ export class VsphereEntityProvider implements EntityProvider {
     return {
       vcenter: this.options.vcenter,
       config: this.options.config,
-      namePrefix: this.namePrefix(),
+      vcenterCount: this.vcenterCount(),
+      warn: (message: string) => this.logger.warn(message),
     };
   }
 
   private vcenterCount(): number {
     return this.options.vcenterCount ?? 1;
-  }
-
-  /** With several vCenters, their objects' names begin with the vCenter's, as the scaffolder's refs do. */
-  private namePrefix(): string {
-    return catalogNamePrefix(this.options.vcenter.name, this.vcenterCount());
   }
 
   private deferred(entity: Entity): DeferredEntity {
