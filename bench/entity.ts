@@ -175,6 +175,7 @@ async function measure() {
       inventory = new CachedVsphereInventory(clients, {
         ttlMs,
         sourceDeadlineMs,
+        logger,
       });
       const mark = recorderMark(env);
       const before = new Map(sentRequests);

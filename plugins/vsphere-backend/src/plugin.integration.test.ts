@@ -8,6 +8,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { EntityOverview } from '@backstage-vsphere/plugin-vsphere-common';
 import {
+  ingestedEntityFor,
   loadTestenv,
   recorderPosition,
   readRecordedRequests,
@@ -41,6 +42,16 @@ const entities = [
     'vsphere.vmware.com/supervisor-namespace': 'demo',
     'vsphere.vmware.com/vcenter': 'vc-west',
   }),
+  // what the catalog module ingested: changes are authorized on these
+  ingestedEntityFor(
+    {
+      kind: 'cluster',
+      vcenter: env.vcenter.name,
+      namespace: 'demo',
+      name: 'demo-cluster',
+    },
+    env.vcenter,
+  ),
 ];
 
 async function startBackend(
@@ -123,7 +134,11 @@ describe('vsphere backend against testenv', () => {
       'np-large',
       'np-small',
     ]);
-    expect(body.allowed).toEqual({ scaleNodePools: true, powerVms: true });
+    // buttons only for objects whose ingested entity allows them
+    expect(body.allowed).toEqual({
+      scaleClusters: ['demo-cluster'],
+      powerVms: [],
+    });
     expect(body.links.kubectlLogin).toContain(
       'kubectl vsphere login --server=127.0.0.1',
     );

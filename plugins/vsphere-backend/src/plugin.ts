@@ -6,7 +6,10 @@ import { durationToMilliseconds } from '@backstage/types';
 import { readDurationFromConfig } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { vspherePermissions } from '@backstage-vsphere/plugin-vsphere-common';
-import { vsphereClientsServiceRef } from '@backstage-vsphere/plugin-vsphere-node';
+import {
+  VsphereChangeAuthorizer,
+  vsphereClientsServiceRef,
+} from '@backstage-vsphere/plugin-vsphere-node';
 import { CachedVsphereInventory } from './inventory/CachedVsphereInventory';
 import { createRouter } from './router';
 
@@ -21,6 +24,7 @@ export const vspherePlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
+        logger: coreServices.logger,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
@@ -39,8 +43,16 @@ export const vspherePlugin = createBackendPlugin({
         const inventory = new CachedVsphereInventory(clients, {
           ttlMs: duration('vsphere.cacheTtl', 15_000),
           sourceDeadlineMs: duration('vsphere.sourceDeadline', 4_000),
+          logger: deps.logger,
         });
-        deps.httpRouter.use(await createRouter({ ...deps, inventory }));
+        const authorizer = new VsphereChangeAuthorizer({
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+          vcenters: clients.configs,
+        });
+        deps.httpRouter.use(
+          await createRouter({ ...deps, inventory, authorizer }),
+        );
       },
     });
   },

@@ -10,6 +10,7 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
+  EntityOverview,
   MAX_NODE_POOL_REPLICAS,
   PickerKind,
   vsphereEntityReadPermission,
@@ -18,14 +19,26 @@ import {
   vsphereVmPowerPermission,
 } from '@backstage-vsphere/plugin-vsphere-common';
 import {
+  checkDnsLabel,
+  checkDnsSubdomain,
+  ChangedObject,
   VCenterConfig,
+  VsphereChangeAuthorizer,
   VsphereClients,
 } from '@backstage-vsphere/plugin-vsphere-node';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod/v3';
 import { VsphereInventory } from './inventory/VsphereInventory';
-import { resolveEntityTarget } from './service/resolveEntityTarget';
+import {
+  ResolvedEntityTarget,
+  resolveEntityTarget,
+} from './service/resolveEntityTarget';
+import {
+  checkAnnotationsSelect,
+  checkOverviewShows,
+  SelectedObject,
+} from './service/selection';
 
 const PICKER_KINDS: [PickerKind, ...PickerKind[]] = [
   'vcenters',
@@ -39,11 +52,18 @@ const PICKER_KINDS: [PickerKind, ...PickerKind[]] = [
   'node-pools',
 ];
 
+const dnsLabel = z
+  .string()
+  .max(63)
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, {
+    message:
+      "not a DNS-1123 label: use lower-case letters, digits and '-', starting and ending with a letter or digit",
+  });
 const optionsQuerySchema = z.object({
-  vcenter: z.string().min(1).optional(),
-  supervisor: z.string().min(1).optional(),
-  namespace: z.string().min(1).optional(),
-  cluster: z.string().min(1).optional(),
+  vcenter: dnsLabel.optional(),
+  supervisor: dnsLabel.optional(),
+  namespace: dnsLabel.optional(),
+  cluster: dnsLabel.optional(),
 });
 const scaleBodySchema = z.object({
   replicas: z.number().int().min(0).max(MAX_NODE_POOL_REPLICAS),
@@ -88,17 +108,23 @@ export interface RouterOptions {
   catalog: CatalogService;
   clients: VsphereClients;
   inventory: VsphereInventory;
+  authorizer: VsphereChangeAuthorizer;
 }
+
+type Credentials = Awaited<ReturnType<HttpAuthService['credentials']>>;
+type Page = ResolvedEntityTarget & { credentials: Credentials };
 
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, permissions, auditor, catalog, clients, inventory } =
     options;
+  const { authorizer } = options;
   const router = Router();
   router.use(express.json());
 
-  async function resolve(req: Request) {
+  /** The page entity as the caller sees it, with its annotations checked. */
+  async function resolvePage(req: Request): Promise<Page> {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -115,24 +141,70 @@ export async function createRouter(
     return { credentials, ...resolved };
   }
 
-  async function isAllowed(
-    permission: ResourcePermission<'catalog-entity'>,
-    resourceRef: string,
-    credentials: Awaited<ReturnType<typeof resolve>>['credentials'],
-  ) {
+  async function requireRead(page: Page) {
     const [decision] = await permissions.authorize(
-      [{ permission, resourceRef }],
-      { credentials },
+      [
+        {
+          permission: vsphereEntityReadPermission,
+          resourceRef: page.entityRef,
+        },
+      ],
+      { credentials: page.credentials },
     );
-    return decision.result === AuthorizeResult.ALLOW;
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Not allowed to view the vSphere resources of ${page.entityRef}`,
+      );
+    }
   }
 
-  router.get('/vcenters', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json({ items: clients.configs.map(toVCenterSummary) });
-  });
+  function overviewOf(page: Page) {
+    return inventory.getEntityOverview({
+      entityRef: page.entityRef,
+      vcenter: page.vcenter.name,
+      namespace: page.target.namespace,
+      vmSelector: page.target.vmSelector,
+      cluster: page.target.cluster,
+      vm: page.target.vm,
+    });
+  }
 
-  router.get('/options/:kind', async (req, res) => {
+  function objectOf(
+    page: Page,
+    selected: SelectedObject,
+  ): Extract<ChangedObject, { name: string }> {
+    return {
+      kind: selected.kind,
+      vcenter: page.vcenter.name,
+      namespace: page.target.namespace,
+      name: selected.name,
+    };
+  }
+
+  /**
+   * Reads select, changes are authorized on the object: the page must show the object, and the
+   * caller must hold the permission on the object's own ingested entity.
+   */
+  async function authorizeChange(
+    page: Page,
+    selected: SelectedObject,
+    permission: ResourcePermission<'catalog-entity'>,
+    what: string,
+  ) {
+    await requireRead(page);
+    checkAnnotationsSelect(page, selected);
+    const object = objectOf(page, selected);
+    const { entityRef } = await authorizer.authorize({
+      object,
+      permission,
+      credentials: page.credentials,
+      what,
+    });
+    checkOverviewShows(page, await overviewOf(page), selected);
+    return entityRef;
+  }
+
+  async function requireOptionsRead(req: Request) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -143,6 +215,15 @@ export async function createRouter(
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError('Not allowed to list vSphere options');
     }
+  }
+
+  router.get('/vcenters', async (req, res) => {
+    await requireOptionsRead(req);
+    res.json({ items: clients.configs.map(toVCenterSummary) });
+  });
+
+  router.get('/options/:kind', async (req, res) => {
+    await requireOptionsRead(req);
     const kind = parse(z.enum(PICKER_KINDS), req.params.kind, 'kind');
     const query = parse(optionsQuerySchema, req.query, 'query');
     res.json({ items: await inventory.listOptions(kind, query) });
@@ -151,75 +232,66 @@ export async function createRouter(
   const entityPath = '/entities/:namespace/:kind/:name';
 
   router.get(`${entityPath}/overview`, async (req, res) => {
-    const { credentials, entityRef, target, vcenter } = await resolve(req);
-    const [read, scale, power] = await permissions.authorize(
-      [
-        { permission: vsphereEntityReadPermission, resourceRef: entityRef },
-        { permission: vsphereNodePoolScalePermission, resourceRef: entityRef },
-        { permission: vsphereVmPowerPermission, resourceRef: entityRef },
-      ],
-      { credentials },
-    );
-    if (read.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Not allowed to view the vSphere resources of ${entityRef}`,
-      );
-    }
-    const overview = await inventory.getEntityOverview({
-      entityRef,
-      vcenter: vcenter.name,
-      namespace: target.namespace,
-      vmSelector: target.vmSelector,
-      cluster: target.cluster,
-      vm: target.vm,
-    });
-    res.json({
-      ...overview,
-      allowed: {
-        scaleNodePools: scale.result === AuthorizeResult.ALLOW,
-        powerVms: power.result === AuthorizeResult.ALLOW,
-      },
-    });
+    const page = await resolvePage(req);
+    await requireRead(page);
+    const overview = await overviewOf(page);
+    const [scalable, powerable] = await Promise.all([
+      authorizer.allowedOf(
+        overview.clusters.map(c =>
+          objectOf(page, { kind: 'cluster', name: c.name, nodePool: '' }),
+        ),
+        vsphereNodePoolScalePermission,
+        page.credentials,
+      ),
+      authorizer.allowedOf(
+        overview.vms
+          .filter(vm => !vm.clusterNode)
+          .map(vm => objectOf(page, { kind: 'vm', name: vm.name })),
+        vsphereVmPowerPermission,
+        page.credentials,
+      ),
+    ]);
+    const allowed: EntityOverview['allowed'] = {
+      scaleClusters: scalable.map(o => o.name),
+      powerVms: powerable.map(o => o.name),
+    };
+    res.json({ ...overview, allowed });
   });
 
   router.post(
     `${entityPath}/clusters/:cluster/nodepools/:nodePool/scale`,
     async (req, res) => {
-      const { credentials, entityRef, target, vcenter } = await resolve(req);
+      const cluster = checkDnsLabel('cluster', req.params.cluster);
+      const nodePool = checkDnsLabel('nodePool', req.params.nodePool);
       const { replicas } = parse(scaleBodySchema, req.body, 'body');
-      const { cluster, nodePool } = req.params;
+      const page = await resolvePage(req);
       const audit = await auditor.createEvent({
         eventId: 'nodepool-scale',
         severityLevel: 'medium',
         request: req,
         meta: {
-          entityRef,
-          namespace: target.namespace,
+          entityRef: page.entityRef,
+          namespace: page.target.namespace,
           cluster,
           nodePool,
           replicas,
         },
       });
       try {
-        if (
-          !(await isAllowed(
-            vsphereNodePoolScalePermission,
-            entityRef,
-            credentials,
-          ))
-        ) {
-          throw new NotAllowedError(
-            `Not allowed to scale node pools of ${entityRef}`,
-          );
-        }
+        const objectRef = await authorizeChange(
+          page,
+          { kind: 'cluster', name: cluster, nodePool },
+          vsphereNodePoolScalePermission,
+          `scale node pool '${nodePool}' of cluster '${cluster}'`,
+        );
         const result = await clients
-          .supervisor(vcenter.name)
-          .scaleNodePool(target.namespace, cluster, nodePool, replicas);
+          .supervisor(page.vcenter.name)
+          .scaleNodePool(page.target.namespace, cluster, nodePool, replicas);
         inventory.invalidateNamespace({
-          vcenter: vcenter.name,
-          namespace: target.namespace,
+          vcenter: page.vcenter.name,
+          namespace: page.target.namespace,
         });
-        await audit.success();
+        await audit.success({ meta: { objectRef } });
         res.json({ cluster: result });
       } catch (error) {
         await audit.fail({ error: error as Error });
@@ -229,39 +301,43 @@ export async function createRouter(
   );
 
   router.post(`${entityPath}/vms/:vm/power`, async (req, res) => {
-    const { credentials, entityRef, target, vcenter } = await resolve(req);
+    const vm = checkDnsSubdomain('vm', req.params.vm);
     const { action } = parse(powerBodySchema, req.body, 'body');
-    const { vm } = req.params;
+    const page = await resolvePage(req);
     const audit = await auditor.createEvent({
       eventId: 'vm-power',
       severityLevel: 'medium',
       request: req,
-      meta: { entityRef, namespace: target.namespace, vm, action },
+      meta: {
+        entityRef: page.entityRef,
+        namespace: page.target.namespace,
+        vm,
+        action,
+      },
     });
     try {
-      if (
-        !(await isAllowed(vsphereVmPowerPermission, entityRef, credentials))
-      ) {
-        throw new NotAllowedError(`Not allowed to power VMs of ${entityRef}`);
-      }
-      const supervisor = clients.supervisor(vcenter.name);
+      const objectRef = await authorizeChange(
+        page,
+        { kind: 'vm', name: vm },
+        vsphereVmPowerPermission,
+        `power ${action} VM '${vm}'`,
+      );
+      const supervisor = clients.supervisor(page.vcenter.name);
+      const namespace = page.target.namespace;
       if (action === 'restart') {
         await supervisor.setVirtualMachinePowerState(
-          target.namespace,
+          namespace,
           vm,
           'PoweredOff',
         );
       }
       const result = await supervisor.setVirtualMachinePowerState(
-        target.namespace,
+        namespace,
         vm,
         action === 'off' ? 'PoweredOff' : 'PoweredOn',
       );
-      inventory.invalidateNamespace({
-        vcenter: vcenter.name,
-        namespace: target.namespace,
-      });
-      await audit.success();
+      inventory.invalidateNamespace({ vcenter: page.vcenter.name, namespace });
+      await audit.success({ meta: { objectRef } });
       res.json({ vm: result });
     } catch (error) {
       await audit.fail({ error: error as Error });

@@ -15,7 +15,9 @@ import {
   joinVmServiceVms,
   VsphereClients,
 } from '@backstage-vsphere/plugin-vsphere-node';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { CoalescingCache } from './CoalescingCache';
+import { SourceFailureLog } from './SourceFailureLog';
 import { readSource, SourceResult } from './deadline';
 import {
   kubectlLoginCommand,
@@ -57,35 +59,24 @@ function vcenterIdsOf(vms: VmServiceVm[]): VcenterIds {
   return ids;
 }
 
-const NODE_VM_CLUSTER_LABEL = 'capv.vmware.com/cluster.name';
-
-function valueOr<T>(
-  result: SourceResult<T>,
-  fallback: T,
-  errors: SourceError[],
-) {
-  if (result.ok) {
-    return result.value;
-  }
-  // one error entry per source, however many of its reads failed
-  if (!errors.some(e => e.source === result.error.source)) {
-    errors.push(result.error);
-  }
-  return fallback;
-}
-
 /**
  * Reads vCenter and the Supervisor through a short-lived cache that coalesces concurrent
  * reads, each source under its own deadline, and joins the two views.
  */
 export class CachedVsphereInventory implements VsphereInventory {
   private readonly cache: CoalescingCache;
+  private readonly failures: SourceFailureLog;
 
   constructor(
     private readonly clients: VsphereClients,
-    private readonly options: { ttlMs: number; sourceDeadlineMs: number },
+    private readonly options: {
+      ttlMs: number;
+      sourceDeadlineMs: number;
+      logger: LoggerService;
+    },
   ) {
     this.cache = new CoalescingCache({ ttlMs: options.ttlMs });
+    this.failures = new SourceFailureLog(options.logger);
   }
 
   /** A namespace as vCenter holds it, one cached read shared by the overview and the pickers. */
@@ -177,27 +168,35 @@ export class CachedVsphereInventory implements VsphereInventory {
     ]);
 
     const errors: SourceError[] = [];
-    const vmsByMoref = valueOr(
-      vcenterVms,
-      new Map<string, VCenterVm>(),
-      errors,
-    );
-    const serviceVms = valueOr(vms, [], errors);
+    const valueOr = <T>(result: SourceResult<T>, fallback: T): T => {
+      if (result.ok) {
+        return result.value;
+      }
+      // one error entry per source, however many of its reads failed
+      if (!errors.some(e => e.source === result.error.source)) {
+        errors.push(result.error);
+        this.failures.report(result.error);
+      }
+      return fallback;
+    };
+    const vmsByMoref = valueOr(vcenterVms, new Map<string, VCenterVm>());
+    const serviceVms = valueOr(vms, []);
     // join against this namespace's VMs only, not the whole vCenter inventory
     const vcVms = serviceVms.flatMap(vm => {
       const found = vm.uniqueID ? vmsByMoref.get(vm.uniqueID) : undefined;
       return found ? [found] : [];
     });
     // node VMs of workload clusters show under their node pools, not as the team's VMs
-    const teamVms = serviceVms.filter(vm => !vm.labels[NODE_VM_CLUSTER_LABEL]);
+    const teamVms = serviceVms.filter(vm => !vm.clusterNode);
     const shownVms = target.vm
       ? teamVms.filter(vm => vm.name === target.vm)
       : teamVms;
-    const nsInfo = valueOr(namespace, undefined, errors);
-    const allClusters = valueOr<WorkloadCluster[]>(clusters, [], errors);
-    const shownClusters = target.cluster
-      ? allClusters.filter(c => c.name === target.cluster)
-      : allClusters;
+    const nsInfo = valueOr(namespace, undefined);
+    const allClusters = valueOr<WorkloadCluster[]>(clusters, []);
+    // a VM's page shows that VM only; a cluster's page that cluster
+    const shownClusters = target.vm
+      ? []
+      : allClusters.filter(c => !target.cluster || c.name === target.cluster);
 
     return {
       entityRef: target.entityRef,
@@ -206,14 +205,14 @@ export class CachedVsphereInventory implements VsphereInventory {
       namespace: nsInfo
         ? toNamespaceOverview({
             namespace: nsInfo,
-            storagePolicies: valueOr(policies, [], errors),
-            contentLibraries: valueOr(libraries, [], errors),
-            resourceQuotas: valueOr(quotas, [], errors),
+            storagePolicies: valueOr(policies, []),
+            contentLibraries: valueOr(libraries, []),
+            resourceQuotas: valueOr(quotas, []),
           })
         : undefined,
       vms: joinVmServiceVms(shownVms, vcVms),
       clusters: joinClusterMachines(shownClusters, vcVms, serviceVms),
-      events: valueOr(events, [], errors).map(
+      events: valueOr(events, []).map(
         (e): NamespaceEvent => ({
           type: e.type ?? 'Normal',
           reason: e.reason,

@@ -3,12 +3,20 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ANNOTATION_CLUSTER,
   ANNOTATION_SUPERVISOR_NAMESPACE,
   ANNOTATION_VCENTER,
+  ANNOTATION_VM,
+  ANNOTATION_VM_SELECTOR,
   getVsphereEntityTarget,
   VsphereEntityTarget,
 } from '@backstage-vsphere/plugin-vsphere-common';
-import { VCenterConfig } from '@backstage-vsphere/plugin-vsphere-node';
+import {
+  checkDnsLabel,
+  checkDnsSubdomain,
+  checkLabelSelector,
+  VCenterConfig,
+} from '@backstage-vsphere/plugin-vsphere-node';
 
 /** A catalog entity and the vCenter and namespace its annotations point at. */
 export interface ResolvedEntityTarget {
@@ -41,6 +49,27 @@ export function pickVCenter(
   return vcenters[0];
 }
 
+/**
+ * Every annotation value that becomes part of an upstream request is checked as what it is,
+ * so '..', '/' or an encoded form in a catalog-info file never reaches vCenter or a Supervisor.
+ */
+function checkTargetAnnotations(
+  entityRef: string,
+  target: VsphereEntityTarget,
+) {
+  const field = (key: string) => `${entityRef} annotation ${key}`;
+  checkDnsLabel(field(ANNOTATION_SUPERVISOR_NAMESPACE), target.namespace);
+  if (target.cluster !== undefined) {
+    checkDnsLabel(field(ANNOTATION_CLUSTER), target.cluster);
+  }
+  if (target.vm !== undefined) {
+    checkDnsSubdomain(field(ANNOTATION_VM), target.vm);
+  }
+  if (target.vmSelector !== undefined) {
+    checkLabelSelector(field(ANNOTATION_VM_SELECTOR), target.vmSelector);
+  }
+}
+
 /** Looks up the entity in the catalog as the caller and reads its vSphere annotations. */
 export async function resolveEntityTarget(options: {
   catalog: CatalogService;
@@ -61,6 +90,7 @@ export async function resolveEntityTarget(options: {
       `Entity ${entityRef} has no ${ANNOTATION_SUPERVISOR_NAMESPACE} annotation`,
     );
   }
+  checkTargetAnnotations(entityRef, target);
   return {
     entity,
     entityRef,

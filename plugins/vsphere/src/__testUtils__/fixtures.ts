@@ -136,7 +136,7 @@ export function overviewFixture(
       kubectlLogin:
         'kubectl vsphere login --server=10.0.0.2 --tanzu-kubernetes-cluster-namespace demo',
     },
-    allowed: { scaleNodePools: true, powerVms: true },
+    allowed: { scaleClusters: ['tkc-1'], powerVms: ['web-1'] },
     errors: [],
     fetchedAt: '2024-05-01T11:05:00Z',
     ...overrides,

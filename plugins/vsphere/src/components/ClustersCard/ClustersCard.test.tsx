@@ -14,7 +14,7 @@ describe('ClustersCard', () => {
         ]}
         namespace="demo"
         entityRef={entityRef}
-        canScale
+        scalableClusters={['tkc-1', 'tkc-2']}
         onScaled={jest.fn()}
       />,
       {},
@@ -29,13 +29,36 @@ describe('ClustersCard', () => {
     ).toHaveLength(2);
   });
 
+  it('offers scaling only for the clusters the caller may scale', async () => {
+    await renderWithApi(
+      <ClustersCard
+        clusters={[
+          clusterFixture(),
+          clusterFixture({ name: 'tkc-2', version: 'v1.30.1' }),
+        ]}
+        namespace="demo"
+        entityRef={entityRef}
+        scalableClusters={['tkc-2']}
+        onScaled={jest.fn()}
+      />,
+      {},
+    );
+    const buttons = screen.getAllByRole('button', { name: 'Scale workers' });
+    expect(buttons).toHaveLength(1);
+    const tkc2 = screen.getByRole('heading', { name: 'tkc-2' });
+    expect(
+      tkc2.compareDocumentPosition(buttons[0]) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+  });
+
   it('says how to create a cluster when there is none', async () => {
     await renderWithApi(
       <ClustersCard
         clusters={[]}
         namespace="demo"
         entityRef={entityRef}
-        canScale
+        scalableClusters={['tkc-1', 'tkc-2']}
         onScaled={jest.fn()}
       />,
       {},

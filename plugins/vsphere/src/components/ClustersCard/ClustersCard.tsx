@@ -9,14 +9,21 @@ export interface ClustersCardProps {
   clusters: WorkloadCluster[];
   namespace: string;
   entityRef: string;
-  canScale: boolean;
+  /** Names of the clusters whose node pools the caller may scale. */
+  scalableClusters: string[];
   onScaled: (cluster: WorkloadCluster) => void;
   title?: string;
 }
 
 /** The namespace's workload clusters, each with its node pools and their nodes. */
 export const ClustersCard = (props: ClustersCardProps) => {
-  const { clusters, namespace, title = 'Workload clusters', ...rest } = props;
+  const {
+    clusters,
+    namespace,
+    scalableClusters,
+    title = 'Workload clusters',
+    ...rest
+  } = props;
   return (
     <EntityInfoCard title={title}>
       {clusters.length === 0 ? (
@@ -28,7 +35,11 @@ export const ClustersCard = (props: ClustersCardProps) => {
           {clusters.map(cluster => (
             <Flex key={cluster.name} direction="column" gap="2">
               <ClusterSummary cluster={cluster} />
-              <NodePoolsTable cluster={cluster} {...rest} />
+              <NodePoolsTable
+                cluster={cluster}
+                canScale={scalableClusters.includes(cluster.name)}
+                {...rest}
+              />
             </Flex>
           ))}
         </Flex>

@@ -21,7 +21,7 @@ describe('VirtualMachinesTable', () => {
         ]}
         namespace="demo"
         entityRef={entityRef}
-        canPower
+        powerableVms={['web-1', 'db-1']}
         onPowered={jest.fn()}
       />,
       {},
@@ -50,7 +50,7 @@ describe('VirtualMachinesTable', () => {
         ]}
         namespace="demo"
         entityRef={entityRef}
-        canPower
+        powerableVms={['web-1', 'db-1']}
         onPowered={jest.fn()}
       />,
       {},
@@ -66,7 +66,7 @@ describe('VirtualMachinesTable', () => {
         vms={[vmFixture()]}
         namespace="demo"
         entityRef={entityRef}
-        canPower={false}
+        powerableVms={[]}
         onPowered={jest.fn()}
       />,
       {},
@@ -87,7 +87,7 @@ describe('VirtualMachinesTable', () => {
         vms={[vmFixture()]}
         namespace="demo"
         entityRef={entityRef}
-        canPower
+        powerableVms={['web-1', 'db-1']}
         onPowered={onPowered}
       />,
       { powerVm },
@@ -109,7 +109,7 @@ describe('VirtualMachinesTable', () => {
         vms={[]}
         namespace="demo"
         entityRef={entityRef}
-        canPower
+        powerableVms={['web-1', 'db-1']}
         onPowered={jest.fn()}
       />,
       {},

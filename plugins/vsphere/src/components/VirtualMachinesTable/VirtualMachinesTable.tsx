@@ -12,7 +12,8 @@ export interface VirtualMachinesTableProps {
   namespace: string;
   entityRef: string;
   /** Whether the caller may power VMs; the buttons are hidden otherwise. */
-  canPower: boolean;
+  /** Names of the VMs the caller may power. */
+  powerableVms: string[];
   onPowered: (vm: VmServiceVm) => void;
 }
 
@@ -37,7 +38,7 @@ const PowerCell = ({ row }: { row: VmRow }) => {
 
 /** The namespace's VM Service VMs with where vCenter runs them, and power buttons for those allowed. */
 export const VirtualMachinesTable = (props: VirtualMachinesTableProps) => {
-  const { vms, namespace, entityRef, canPower, onPowered } = props;
+  const { vms, namespace, entityRef, powerableVms, onPowered } = props;
   const columns: TableColumn<VmRow>[] = [
     { title: 'Name', field: 'name', highlight: true },
     {
@@ -51,17 +52,18 @@ export const VirtualMachinesTable = (props: VirtualMachinesTableProps) => {
     { title: 'Host', field: 'host', emptyValue: '—' },
     { title: 'Datastore', field: 'datastore', emptyValue: '—' },
   ];
-  if (canPower) {
+  if (vms.some(vm => powerableVms.includes(vm.name))) {
     columns.push({
       title: 'Actions',
       sorting: false,
-      render: row => (
-        <VmPowerActions
-          entityRef={entityRef}
-          vm={row.vm}
-          onPowered={onPowered}
-        />
-      ),
+      render: row =>
+        powerableVms.includes(row.vm.name) ? (
+          <VmPowerActions
+            entityRef={entityRef}
+            vm={row.vm}
+            onPowered={onPowered}
+          />
+        ) : null,
     });
   }
   return (

@@ -58,13 +58,22 @@ describe('VsphereClusterCard', () => {
     const getEntityOverview = jest
       .fn()
       .mockResolvedValueOnce(
-        overviewFixture({ clusters: [withPool('tkc-2', 2, 2)] }),
+        overviewFixture({
+          clusters: [withPool('tkc-2', 2, 2)],
+          allowed: { scaleClusters: ['tkc-2'], powerVms: [] },
+        }),
       )
       .mockResolvedValueOnce(
-        overviewFixture({ clusters: [withPool('tkc-2', 1, 2)] }),
+        overviewFixture({
+          clusters: [withPool('tkc-2', 1, 2)],
+          allowed: { scaleClusters: ['tkc-2'], powerVms: [] },
+        }),
       )
       .mockResolvedValue(
-        overviewFixture({ clusters: [withPool('tkc-2', 1, 1)] }),
+        overviewFixture({
+          clusters: [withPool('tkc-2', 1, 1)],
+          allowed: { scaleClusters: ['tkc-2'], powerVms: [] },
+        }),
       );
     const scaleNodePool = jest.fn().mockResolvedValue(withPool('tkc-2', 1, 2));
     await renderWithApi(
@@ -93,7 +102,7 @@ describe('VsphereClusterCard', () => {
   it('hides the scale button from those not allowed', async () => {
     const overview = overviewFixture({
       clusters: [clusterFixture({ name: 'tkc-2' })],
-      allowed: { scaleNodePools: false, powerVms: false },
+      allowed: { scaleClusters: [], powerVms: [] },
     });
     await renderWithApi(
       <VsphereClusterCard />,

@@ -42,7 +42,7 @@ export const VsphereClusterCard = (props: VsphereEntityCardProps) => {
             clusters={[cluster]}
             namespace={cluster.namespace}
             entityRef={entityRef}
-            canScale={overview.allowed.scaleNodePools}
+            scalableClusters={overview.allowed.scaleClusters}
             onScaled={state.applyCluster}
           />
         );

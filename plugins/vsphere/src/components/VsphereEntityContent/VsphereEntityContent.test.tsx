@@ -76,7 +76,7 @@ describe('VsphereEntityContent', () => {
 
   it('hides scale and power buttons from those not allowed', async () => {
     const overview = overviewFixture({
-      allowed: { scaleNodePools: false, powerVms: false },
+      allowed: { scaleClusters: [], powerVms: [] },
     });
     await renderWithApi(<VsphereEntityContent />, {
       getEntityOverview: async () => overview,

@@ -57,14 +57,14 @@ export const VsphereEntityContent = (props: VsphereEntityContentProps) => {
               vms={overview.vms}
               namespace={namespace}
               entityRef={entityRef}
-              canPower={overview.allowed.powerVms}
+              powerableVms={overview.allowed.powerVms}
               onPowered={state.applyVm}
             />
             <ClustersCard
               clusters={overview.clusters}
               namespace={namespace}
               entityRef={entityRef}
-              canScale={overview.allowed.scaleNodePools}
+              scalableClusters={overview.allowed.scaleClusters}
               onScaled={state.applyCluster}
             />
             <EventsCard events={overview.events} namespace={namespace} />

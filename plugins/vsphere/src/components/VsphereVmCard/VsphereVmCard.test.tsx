@@ -22,6 +22,7 @@ const overview = overviewFixture({
     vmFixture(),
     vmFixture({ name: 'db-1', className: 'guaranteed-large' }),
   ],
+  allowed: { scaleClusters: [], powerVms: ['db-1'] },
 });
 
 describe('VsphereVmCard', () => {
@@ -69,7 +70,7 @@ describe('VsphereVmCard', () => {
       {
         getEntityOverview: async () => ({
           ...overview,
-          allowed: { powerVms: false, scaleNodePools: false },
+          allowed: { powerVms: [], scaleClusters: [] },
         }),
       },
       vmEntity,

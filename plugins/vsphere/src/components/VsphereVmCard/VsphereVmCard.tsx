@@ -48,7 +48,7 @@ export const VsphereVmCard = (props: VsphereEntityCardProps) => {
               <StatusLabel tone={statusTone(power)} label={power} />
             }
             footerActions={
-              overview.allowed.powerVms && (
+              overview.allowed.powerVms.includes(vm.name) && (
                 <VmPowerActions
                   entityRef={entityRef}
                   vm={vm}
