@@ -2,10 +2,14 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { vsphereProvisioningPermissions } from '@backstage-vsphere/plugin-vsphere-common';
-import { vsphereClientsServiceRef } from '@backstage-vsphere/plugin-vsphere-node';
+import {
+  VsphereChangeAuthorizer,
+  vsphereClientsServiceRef,
+} from '@backstage-vsphere/plugin-vsphere-node';
 import { createVsphereActions } from './actions';
 
 /**
@@ -25,10 +29,18 @@ export const scaffolderModuleVsphere = createBackendModule({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         events: eventsServiceRef,
+        catalog: catalogServiceRef,
       },
-      async init({ scaffolder, permissionsRegistry, ...options }) {
+      async init({ scaffolder, permissionsRegistry, catalog, ...options }) {
         permissionsRegistry.addPermissions(vsphereProvisioningPermissions);
-        scaffolder.addActions(...createVsphereActions(options));
+        const authorizer = new VsphereChangeAuthorizer({
+          catalog,
+          permissions: options.permissions,
+          vcenters: options.clients.configs,
+        });
+        scaffolder.addActions(
+          ...createVsphereActions({ ...options, authorizer }),
+        );
       },
     });
   },

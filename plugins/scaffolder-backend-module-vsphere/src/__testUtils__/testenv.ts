@@ -6,12 +6,16 @@ import { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { JsonObject, JsonValue } from '@backstage/types';
 import {
+  VsphereChangeAuthorizer,
   VsphereClients,
   readVsphereConfig,
 } from '@backstage-vsphere/plugin-vsphere-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   RecordedRequest,
   TestenvInfo,
+  ingestedEntityFor,
+  objectOfTestenvRef,
   loadTestenv,
   readRecordedRequests,
   recorderPosition,
@@ -48,9 +52,24 @@ export function testenvActionOptions(clients: VsphereClients) {
     createEvent: jest.fn(async () => auditEvent),
   });
   const events = { publish: jest.fn(async () => {}), subscribe: jest.fn() };
+  const catalog = catalogServiceMock.mock({
+    // these tests are about what reaches vCenter and the Supervisor: every object counts as ingested
+    getEntityByRef: jest.fn(async (ref: unknown) =>
+      ingestedEntityFor(
+        objectOfTestenvRef(String(ref), clients.configs[0].name),
+        clients.configs[0],
+      ),
+    ) as any,
+  });
+  const authorizer = new VsphereChangeAuthorizer({
+    catalog,
+    permissions,
+    vcenters: clients.configs,
+  });
   const options: VsphereActionOptions = {
     clients,
     permissions,
+    authorizer,
     auditor,
     events,
     pollIntervalMs: 250,

@@ -1,36 +1,28 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { toEntityName } from '@backstage-vsphere/plugin-vsphere-node';
+import { ChangedObject } from '@backstage-vsphere/plugin-vsphere-node';
+import { VCenterTarget } from './target';
 
-function resourceRef(name: string): string {
-  return stringifyEntityRef({
-    kind: 'resource',
-    namespace: 'default',
-    name: toEntityName(name),
-  });
-}
-
-/** Where an object is: the catalog name prefix of its vCenter (see catalogNamePrefix). */
-type Scope = { catalogPrefix: string };
-
-/** `resource:default/<namespace>`, the provider's `vsphere-namespace` entity. */
-export function namespaceEntityRef(scope: Scope, namespace: string): string {
-  return resourceRef(`${scope.catalogPrefix}${namespace}`);
-}
-
-/** `resource:default/<namespace>-<vm>`, the provider's `virtual-machine` entity. */
-export function vmEntityRef(
-  scope: Scope,
+/** The Supervisor namespace as the change authorizer and the catalog module name it. */
+export function namespaceObject(
+  target: VCenterTarget,
   namespace: string,
-  vm: string,
-): string {
-  return resourceRef(`${scope.catalogPrefix}${namespace}-${vm}`);
+): ChangedObject {
+  return { kind: 'namespace', vcenter: target.config.name, namespace };
 }
 
-/** `resource:default/<namespace>-<cluster>`, the provider's `kubernetes-cluster` entity. */
-export function clusterEntityRef(
-  scope: Scope,
+/** A VM Service VM as the change authorizer and the catalog module name it. */
+export function vmObject(
+  target: VCenterTarget,
   namespace: string,
-  cluster: string,
-): string {
-  return resourceRef(`${scope.catalogPrefix}${namespace}-${cluster}`);
+  name: string,
+): ChangedObject {
+  return { kind: 'vm', vcenter: target.config.name, namespace, name };
+}
+
+/** A workload cluster as the change authorizer and the catalog module name it. */
+export function clusterObject(
+  target: VCenterTarget,
+  namespace: string,
+  name: string,
+): ChangedObject {
+  return { kind: 'cluster', vcenter: target.config.name, namespace, name };
 }

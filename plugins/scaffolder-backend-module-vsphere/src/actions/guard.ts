@@ -6,7 +6,6 @@ import { NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
-  ResourcePermission,
 } from '@backstage/plugin-permission-common';
 
 /** Who started the task, for audit events: a user entity ref or a service subject. */
@@ -20,28 +19,24 @@ export function actorOf(credentials: BackstageCredentials): string {
 }
 
 /**
- * Throws NotAllowedError unless the permission policy allows the initiator the permission;
- * resource permissions are checked against the catalog entity of the object.
+ * Throws NotAllowedError unless the permission policy allows the initiator a basic permission
+ * (one with no object yet, such as creating a namespace). Changes to an existing object are
+ * authorized on its catalog entity by `VsphereChangeAuthorizer` instead.
  */
 export async function authorizeInitiator(options: {
   permissions: PermissionsService;
   credentials: BackstageCredentials;
-  permission: BasicPermission | ResourcePermission<'catalog-entity'>;
-  resourceRef?: string;
+  permission: BasicPermission;
   /** What is refused, e.g. `create Supervisor namespace 'team-a'`. */
   what: string;
 }): Promise<void> {
-  const { permissions, credentials, permission, resourceRef, what } = options;
-  const request =
-    permission.type === 'resource'
-      ? { permission, resourceRef: resourceRef! }
-      : { permission: permission as BasicPermission };
-  const [decision] = await permissions.authorize([request], { credentials });
+  const { permissions, credentials, permission, what } = options;
+  const [decision] = await permissions.authorize([{ permission }], {
+    credentials,
+  });
   if (decision.result !== AuthorizeResult.ALLOW) {
     throw new NotAllowedError(
-      `Not allowed to ${what}: the permission policy denies '${
-        permission.name
-      }'${resourceRef ? ` on ${resourceRef}` : ''}`,
+      `Not allowed to ${what}: the permission policy denies '${permission.name}'`,
     );
   }
 }

@@ -9,8 +9,8 @@ import {
 
 describe('input rules', () => {
   it('accepts DNS-1123 labels and names the rule otherwise', () => {
-    expect(checkDnsLabel('name', 'team-a1')).toBe(true);
-    expect(checkDnsLabel('name', 'a'.repeat(63))).toBe(true);
+    expect(checkDnsLabel('name', 'team-a1')).toBe('team-a1');
+    expect(checkDnsLabel('name', 'a'.repeat(63))).toBe('a'.repeat(63));
     expect(() => checkDnsLabel('name', 'Team-A')).toThrow(
       "name: 'Team-A' is not a DNS-1123 label: use lower-case letters, digits and '-', starting and ending with a letter or digit",
     );

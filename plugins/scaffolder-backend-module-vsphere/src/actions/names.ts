@@ -1,34 +1,14 @@
 import { InputError } from '@backstage/errors';
 import { makeValidator, parseEntityRef } from '@backstage/catalog-model';
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const DNS_SUBDOMAIN =
   /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const SSH_PUBLIC_KEY =
   /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) [A-Za-z0-9+/]+={0,3}( [^\r\n]*)?$/;
 
-/**
- * Throws unless `value` is a DNS-1123 label, the rule for Supervisor namespaces, VMs, clusters
- * and node pools.
- */
-export function checkDnsLabel(
-  field: string,
-  value: string,
-  maxLength = 63,
-): true {
-  if (value.length > maxLength) {
-    throw new InputError(
-      `${field}: '${value}' is ${value.length} characters long; a DNS-1123 label has at most ${maxLength}`,
-    );
-  }
-  if (!DNS_LABEL.test(value)) {
-    throw new InputError(
-      `${field}: '${value}' is not a DNS-1123 label: use lower-case letters, digits and '-', starting and ending with a letter or digit`,
-    );
-  }
-  return true;
-}
+/** The one DNS-1123 label rule, shared with the routes and the clients. */
+export { checkDnsLabel } from '@backstage-vsphere/plugin-vsphere-node';
 
 /** Throws unless every key and value is a valid Kubernetes label. */
 export function checkLabels(field: string, labels: Record<string, string>) {

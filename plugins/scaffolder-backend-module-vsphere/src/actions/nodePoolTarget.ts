@@ -32,10 +32,13 @@ export async function resolveNodePoolTarget(
   const namespaceValid = problems.check(() =>
     checkDnsLabel('namespace', input.namespace),
   );
+  const clusterValid = problems.check(() =>
+    checkDnsLabel('cluster', input.cluster),
+  );
   const target = problems.check(() =>
     resolveSupervisor(clients, input.vcenter, input.supervisor),
   );
-  if (!target || !namespaceValid) {
+  if (!target || !namespaceValid || !clusterValid) {
     return undefined;
   }
   const live = new NamespaceOptions(target, input.namespace, signal);

@@ -3,7 +3,10 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { EventsService } from '@backstage/plugin-events-node';
-import { VsphereClients } from '@backstage-vsphere/plugin-vsphere-node';
+import {
+  VsphereChangeAuthorizer,
+  VsphereClients,
+} from '@backstage-vsphere/plugin-vsphere-node';
 
 /**
  * What every vSphere action factory takes: the shared clients and the Backstage services.
@@ -14,6 +17,8 @@ export interface VsphereActionOptions {
   clients: VsphereClients;
   /** Checks the initiator of the task before anything changes. */
   permissions: PermissionsService;
+  /** Authorizes each change on the catalog entity of the object it changes. */
+  authorizer: VsphereChangeAuthorizer;
   /** Records one audit event per change. */
   auditor: AuditorService;
   /** Tells the catalog about new objects (topic `vsphere.resource.created`). */

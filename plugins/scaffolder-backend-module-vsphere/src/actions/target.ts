@@ -1,5 +1,4 @@
 import {
-  catalogNamePrefix,
   SupervisorClient,
   SupervisorConfig,
   VCenterClient,
@@ -11,8 +10,6 @@ import {
 export interface VCenterTarget {
   config: VCenterConfig;
   vcenter: VCenterClient;
-  /** What catalog entity names of this vCenter's objects begin with. */
-  catalogPrefix: string;
 }
 
 /** The vCenter and the Supervisor an action works on. */
@@ -30,7 +27,6 @@ export function resolveVCenter(
   return {
     config,
     vcenter: clients.vcenter(config.name),
-    catalogPrefix: catalogNamePrefix(config.name, clients.configs.length),
   };
 }
 

@@ -122,9 +122,9 @@ describe('vsphere:cluster:create against the testenv', () => {
       vcenter: 'testenv',
       namespace: 'demo',
       name,
-      entityRef: `resource:default/demo-${name}`,
+      entityRef: `resource:default/demo.cluster.${name}`,
       vsphereClientUrl: `${env.vcenter.url}/ui/app/namespaces/demo/summary`,
-      kubectlLoginCommand: `kubectl vsphere login --server=127.0.0.1 --vsphere-username <you>@vsphere.local --tanzu-kubernetes-cluster-namespace demo --tanzu-kubernetes-cluster-name ${name} && kubectl config use-context ${name}`,
+      kubectlLoginCommand: `kubectl vsphere login --server=127.0.0.1 --vsphere-username YOUR-NAME@vsphere.local --tanzu-kubernetes-cluster-namespace demo --tanzu-kubernetes-cluster-name ${name} && kubectl config use-context ${name}`,
       phase: 'Provisioned',
       nodePools: [
         { name: 'workers', replicas: 2, readyReplicas: 2 },

@@ -13,9 +13,8 @@ import {
   checkVersionFormat,
   clusterDifferences,
 } from './clusterSpec';
-import { clusterEntityRef, namespaceEntityRef } from './entityRefs';
+import { clusterObject, namespaceObject } from './entityRefs';
 import { initiatorMeta } from './audit';
-import { authorizeInitiator } from './guard';
 import {
   OWNER_ANNOTATION,
   linkOutput,
@@ -52,7 +51,7 @@ import { examples } from './vsphereClusterCreate.examples';
 export function createVsphereClusterCreateAction(
   options: VsphereActionOptions,
 ) {
-  const { clients, permissions, auditor, events } = options;
+  const { clients, auditor, events, authorizer } = options;
   const intervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   return createTemplateAction({
     id: 'vsphere:cluster:create',
@@ -220,11 +219,10 @@ export function createVsphereClusterCreateAction(
       const { config, supervisor, supervisorConfig } = target!;
 
       const credentials = await ctx.getInitiatorCredentials();
-      await authorizeInitiator({
-        permissions,
-        credentials,
+      await authorizer.authorize({
+        object: namespaceObject(target!, namespace),
         permission: vsphereClusterCreatePermission,
-        resourceRef: namespaceEntityRef(target!, namespace),
+        credentials,
         what: `create cluster '${name}' in namespace '${namespace}'`,
       });
 
@@ -242,7 +240,9 @@ export function createVsphereClusterCreateAction(
           ? { annotations: { [OWNER_ANNOTATION]: input.owner } }
           : {}),
       };
-      const entityRef = clusterEntityRef(target!, namespace, name);
+      const entityRef = authorizer.entityRefOf(
+        clusterObject(target!, namespace, name),
+      );
       const outputLinks = (cluster?: WorkloadCluster) => {
         ctx.output('vcenter', config.name);
         ctx.output('namespace', namespace);

@@ -108,7 +108,7 @@ describe('vsphere:namespace:create against the testenv', () => {
       supervisorCluster: env.vcenter.wcpClusterId,
       entityRef: `resource:default/${name}`,
       vsphereClientUrl: `${env.vcenter.url}/ui/app/namespaces/${name}/summary`,
-      kubectlLoginCommand: `kubectl vsphere login --server=127.0.0.1 --vsphere-username <you>@vsphere.local && kubectl config use-context ${name}`,
+      kubectlLoginCommand: `kubectl vsphere login --server=127.0.0.1 --vsphere-username YOUR-NAME@vsphere.local && kubectl config use-context ${name}`,
       configStatus: 'RUNNING',
       created: true,
     });

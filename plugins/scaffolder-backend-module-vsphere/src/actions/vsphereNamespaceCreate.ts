@@ -3,7 +3,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { vsphereNamespaceCreatePermission } from '@backstage-vsphere/plugin-vsphere-common';
 import { NamespaceCreateSpec } from '@backstage-vsphere/plugin-vsphere-node';
 import { createOnce } from './createOnce';
-import { namespaceEntityRef } from './entityRefs';
+import { namespaceObject } from './entityRefs';
 import { initiatorMeta } from './audit';
 import { authorizeInitiator } from './guard';
 import { linkOutput, ownerInput, targetInput, waitInput } from './inputs';
@@ -79,7 +79,7 @@ function createSpec(
 export function createVsphereNamespaceCreateAction(
   options: VsphereActionOptions,
 ) {
-  const { clients, permissions, auditor, events } = options;
+  const { clients, permissions, auditor, events, authorizer } = options;
   const intervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   return createTemplateAction({
     id: 'vsphere:namespace:create',
@@ -152,7 +152,7 @@ export function createVsphereNamespaceCreateAction(
         what: `create Supervisor namespace '${name}'`,
       });
 
-      const entityRef = namespaceEntityRef(target!, name);
+      const entityRef = authorizer.entityRefOf(namespaceObject(target!, name));
       const outputLinks = () => {
         ctx.output('vcenter', config.name);
         ctx.output('namespace', name);

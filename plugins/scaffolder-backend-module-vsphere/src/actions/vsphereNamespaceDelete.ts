@@ -3,8 +3,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { vsphereNamespaceDeletePermission } from '@backstage-vsphere/plugin-vsphere-common';
 import { SupervisorClient } from '@backstage-vsphere/plugin-vsphere-node';
 import { audited, initiatorMeta } from './audit';
-import { namespaceEntityRef } from './entityRefs';
-import { authorizeInitiator } from './guard';
+import { namespaceObject } from './entityRefs';
 import { targetInput, waitInput } from './inputs';
 import { checkDnsLabel } from './names';
 import { findNamespace, waitForNamespaceGone } from './namespaceState';
@@ -49,7 +48,7 @@ async function contentsOf(
 export function createVsphereNamespaceDeleteAction(
   options: VsphereActionOptions,
 ) {
-  const { clients, permissions, auditor } = options;
+  const { clients, auditor, authorizer } = options;
   const intervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   return createTemplateAction({
     id: 'vsphere:namespace:delete',
@@ -93,14 +92,14 @@ export function createVsphereNamespaceDeleteAction(
       );
       problems.throwIfAny();
       const { config, vcenter, supervisor } = target!;
-      const entityRef = namespaceEntityRef(target!, name);
+      const object = namespaceObject(target!, name);
+      const entityRef = authorizer.entityRefOf(object);
 
       const credentials = await ctx.getInitiatorCredentials();
-      await authorizeInitiator({
-        permissions,
-        credentials,
+      await authorizer.authorize({
+        object,
         permission: vsphereNamespaceDeletePermission,
-        resourceRef: entityRef,
+        credentials,
         what: `delete Supervisor namespace '${name}'`,
       });
       ctx.output('vcenter', config.name);

@@ -78,7 +78,7 @@ describe('vsphere:namespace:update against the testenv', () => {
       namespace: name,
       entityRef: `resource:default/${name}`,
       vsphereClientUrl: `${env.vcenter.url}/ui/app/namespaces/${name}/summary`,
-      kubectlLoginCommand: `kubectl vsphere login --server=127.0.0.1 --vsphere-username <you>@vsphere.local && kubectl config use-context ${name}`,
+      kubectlLoginCommand: `kubectl vsphere login --server=127.0.0.1 --vsphere-username YOUR-NAME@vsphere.local && kubectl config use-context ${name}`,
       changedFields: ['contentLibraries'],
       configStatus: 'RUNNING',
     });

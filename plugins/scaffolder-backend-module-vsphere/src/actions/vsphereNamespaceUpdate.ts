@@ -6,8 +6,7 @@ import {
   SupervisorNamespace,
 } from '@backstage-vsphere/plugin-vsphere-node';
 import { audited, initiatorMeta } from './audit';
-import { namespaceEntityRef } from './entityRefs';
-import { authorizeInitiator } from './guard';
+import { namespaceObject } from './entityRefs';
 import { linkOutput, targetInput, waitInput } from './inputs';
 import {
   kubectlLoginCommand,
@@ -70,7 +69,7 @@ function updateSpec(
 export function createVsphereNamespaceUpdateAction(
   options: VsphereActionOptions,
 ) {
-  const { clients, permissions, auditor } = options;
+  const { clients, auditor, authorizer } = options;
   const intervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   return createTemplateAction({
     id: 'vsphere:namespace:update',
@@ -102,7 +101,7 @@ export function createVsphereNamespaceUpdateAction(
       const name = input.name;
 
       const problems = new InputProblems();
-      problems.check(() => checkDnsLabel('name', name));
+      const nameValid = problems.check(() => checkDnsLabel('name', name));
       if (
         !SETTINGS.some(
           key => (input as Record<string, unknown>)[key] !== undefined,
@@ -124,8 +123,10 @@ export function createVsphereNamespaceUpdateAction(
           problems,
           signal,
         );
-        current = await findNamespace(target.vcenter, name, signal);
-        if (!current) {
+        current = nameValid
+          ? await findNamespace(target.vcenter, name, signal)
+          : undefined;
+        if (nameValid && !current) {
           problems.add(
             `name: Supervisor namespace '${name}' does not exist on vCenter '${target.config.name}'`,
           );
@@ -136,13 +137,13 @@ export function createVsphereNamespaceUpdateAction(
       problems.throwIfAny();
       const { config, vcenter, supervisor, supervisorConfig } = target!;
 
-      const entityRef = namespaceEntityRef(target!, name);
+      const object = namespaceObject(target!, name);
+      const entityRef = authorizer.entityRefOf(object);
       const credentials = await ctx.getInitiatorCredentials();
-      await authorizeInitiator({
-        permissions,
-        credentials,
+      await authorizer.authorize({
+        object,
         permission: vsphereNamespaceUpdatePermission,
-        resourceRef: entityRef,
+        credentials,
         what: `update Supervisor namespace '${name}'`,
       });
 

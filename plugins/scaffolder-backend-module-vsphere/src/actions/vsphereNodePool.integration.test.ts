@@ -90,9 +90,9 @@ describe('vsphere:nodepool:create against the testenv', () => {
       namespace: 'demo',
       cluster,
       nodePool: 'large',
-      entityRef: `resource:default/demo-${cluster}`,
+      entityRef: `resource:default/demo.cluster.${cluster}`,
       vsphereClientUrl: `${env.vcenter.url}/ui/app/namespaces/demo/summary`,
-      kubectlLoginCommand: `kubectl vsphere login --server=127.0.0.1 --vsphere-username <you>@vsphere.local --tanzu-kubernetes-cluster-namespace demo --tanzu-kubernetes-cluster-name ${cluster} && kubectl config use-context ${cluster}`,
+      kubectlLoginCommand: `kubectl vsphere login --server=127.0.0.1 --vsphere-username YOUR-NAME@vsphere.local --tanzu-kubernetes-cluster-namespace demo --tanzu-kubernetes-cluster-name ${cluster} && kubectl config use-context ${cluster}`,
       replicas: 1,
       readyReplicas: 1,
       created: true,
@@ -106,7 +106,7 @@ describe('vsphere:nodepool:create against the testenv', () => {
           permission: expect.objectContaining({
             name: 'vsphere.nodepool.create',
           }),
-          resourceRef: `resource:default/demo-${cluster}`,
+          resourceRef: `resource:default/demo.cluster.${cluster}`,
         },
       ],
       expect.anything(),
@@ -247,7 +247,7 @@ describe('vsphere:nodepool:scale against the testenv', () => {
       previousReplicas: 1,
       replicas: 2,
       readyReplicas: 2,
-      entityRef: `resource:default/demo-${cluster}`,
+      entityRef: `resource:default/demo.cluster.${cluster}`,
     });
     expect(authorize).toHaveBeenCalledWith(
       [
@@ -255,7 +255,7 @@ describe('vsphere:nodepool:scale against the testenv', () => {
           permission: expect.objectContaining({
             name: 'vsphere.nodepool.scale',
           }),
-          resourceRef: `resource:default/demo-${cluster}`,
+          resourceRef: `resource:default/demo.cluster.${cluster}`,
         },
       ],
       expect.anything(),
@@ -410,7 +410,7 @@ describe('vsphere:nodepool:delete against the testenv', () => {
           permission: expect.objectContaining({
             name: 'vsphere.nodepool.delete',
           }),
-          resourceRef: `resource:default/demo-${cluster}`,
+          resourceRef: `resource:default/demo.cluster.${cluster}`,
         },
       ],
       expect.anything(),

@@ -7,9 +7,8 @@ import {
 import { NodePoolSpec } from '@backstage-vsphere/plugin-vsphere-node';
 import { createOnce } from './createOnce';
 import { describePool, waitForNodePool } from './clusterState';
-import { clusterEntityRef } from './entityRefs';
+import { clusterObject } from './entityRefs';
 import { initiatorMeta } from './audit';
-import { authorizeInitiator } from './guard';
 import {
   linkOutput,
   targetInput,
@@ -42,7 +41,7 @@ import { examples } from './vsphereNodePoolCreate.examples';
 export function createVsphereNodePoolCreateAction(
   options: VsphereActionOptions,
 ) {
-  const { clients, permissions, auditor } = options;
+  const { clients, auditor, authorizer } = options;
   const intervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   return createTemplateAction({
     id: 'vsphere:nodepool:create',
@@ -93,13 +92,13 @@ export function createVsphereNodePoolCreateAction(
       problems.throwIfAny();
       const { config, supervisor, supervisorConfig, cluster } = target!;
 
-      const entityRef = clusterEntityRef(target!, namespace, cluster.name);
+      const object = clusterObject(target!, namespace, cluster.name);
+      const entityRef = authorizer.entityRefOf(object);
       const credentials = await ctx.getInitiatorCredentials();
-      await authorizeInitiator({
-        permissions,
-        credentials,
+      await authorizer.authorize({
+        object,
         permission: vsphereNodePoolCreatePermission,
-        resourceRef: entityRef,
+        credentials,
         what: `add node pool '${name}' to cluster '${cluster.name}'`,
       });
 

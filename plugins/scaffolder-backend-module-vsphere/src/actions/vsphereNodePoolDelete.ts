@@ -1,8 +1,7 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { vsphereNodePoolDeletePermission } from '@backstage-vsphere/plugin-vsphere-common';
 import { audited, initiatorMeta } from './audit';
-import { clusterEntityRef } from './entityRefs';
-import { authorizeInitiator } from './guard';
+import { clusterObject } from './entityRefs';
 import {
   linkOutput,
   targetInput,
@@ -32,7 +31,7 @@ import { examples } from './vsphereNodePoolDelete.examples';
 export function createVsphereNodePoolDeleteAction(
   options: VsphereActionOptions,
 ) {
-  const { clients, permissions, auditor } = options;
+  const { clients, auditor, authorizer } = options;
   const intervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   return createTemplateAction({
     id: 'vsphere:nodepool:delete',
@@ -72,13 +71,13 @@ export function createVsphereNodePoolDeleteAction(
       problems.throwIfAny();
       const { config, supervisor, supervisorConfig, cluster } = target!;
 
-      const entityRef = clusterEntityRef(target!, namespace, cluster.name);
+      const object = clusterObject(target!, namespace, cluster.name);
+      const entityRef = authorizer.entityRefOf(object);
       const credentials = await ctx.getInitiatorCredentials();
-      await authorizeInitiator({
-        permissions,
-        credentials,
+      await authorizer.authorize({
+        object,
         permission: vsphereNodePoolDeletePermission,
-        resourceRef: entityRef,
+        credentials,
         what: `remove node pool '${name}' from cluster '${cluster.name}'`,
       });
       ctx.output('vcenter', config.name);

@@ -6,8 +6,7 @@ import {
 } from '@backstage-vsphere/plugin-vsphere-common';
 import { audited, initiatorMeta } from './audit';
 import { waitForNodePool } from './clusterState';
-import { clusterEntityRef } from './entityRefs';
-import { authorizeInitiator } from './guard';
+import { clusterObject } from './entityRefs';
 import {
   linkOutput,
   replicasSchema,
@@ -38,7 +37,7 @@ import { examples } from './vsphereNodePoolScale.examples';
 export function createVsphereNodePoolScaleAction(
   options: VsphereActionOptions,
 ) {
-  const { clients, permissions, auditor } = options;
+  const { clients, auditor, authorizer } = options;
   const intervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   return createTemplateAction({
     id: 'vsphere:nodepool:scale',
@@ -96,13 +95,13 @@ export function createVsphereNodePoolScaleAction(
       problems.throwIfAny();
       const { config, supervisor, supervisorConfig, cluster } = target!;
 
-      const entityRef = clusterEntityRef(target!, namespace, cluster.name);
+      const object = clusterObject(target!, namespace, cluster.name);
+      const entityRef = authorizer.entityRefOf(object);
       const credentials = await ctx.getInitiatorCredentials();
-      await authorizeInitiator({
-        permissions,
-        credentials,
+      await authorizer.authorize({
+        object,
         permission: vsphereNodePoolScalePermission,
-        resourceRef: entityRef,
+        credentials,
         what: `scale node pool '${name}' of cluster '${cluster.name}'`,
       });
 

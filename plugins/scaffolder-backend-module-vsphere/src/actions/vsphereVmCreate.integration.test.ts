@@ -80,10 +80,10 @@ describe('vsphere:vm:create against the testenv', () => {
       vcenter: 'testenv',
       namespace: 'demo',
       name,
-      entityRef: `resource:default/demo-${name}`,
+      entityRef: `resource:default/demo.vm.${name}`,
       vsphereClientUrl: `${env.vcenter.url}/ui/app/vm;nav=v/urn:vmomi:VirtualMachine:${outputs.uniqueId}/summary`,
       kubectlLoginCommand:
-        'kubectl vsphere login --server=127.0.0.1 --vsphere-username <you>@vsphere.local && kubectl config use-context demo',
+        'kubectl vsphere login --server=127.0.0.1 --vsphere-username YOUR-NAME@vsphere.local && kubectl config use-context demo',
       uniqueId: expect.stringMatching(/^vm-\d+$/),
       ipAddress: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/),
       powerState: 'PoweredOn',
@@ -192,7 +192,7 @@ describe('vsphere:vm:create against the testenv', () => {
       `info: Dry run: would create VM '${name}' in namespace 'demo' (class best-effort-small, image ubuntu-2204-kube-v1.33, storage class vsan-default-storage-policy, PoweredOn)`,
     );
     expect(outputs).toMatchObject({
-      entityRef: `resource:default/demo-${name}`,
+      entityRef: `resource:default/demo.vm.${name}`,
       uniqueId: '',
       powerState: 'NOT_CREATED',
       created: false,

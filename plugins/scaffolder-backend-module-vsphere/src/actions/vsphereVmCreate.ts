@@ -7,9 +7,8 @@ import {
 } from '@backstage-vsphere/plugin-vsphere-common';
 import { VirtualMachineSpec } from '@backstage-vsphere/plugin-vsphere-node';
 import { createOnce } from './createOnce';
-import { namespaceEntityRef, vmEntityRef } from './entityRefs';
+import { namespaceObject, vmObject } from './entityRefs';
 import { initiatorMeta } from './audit';
-import { authorizeInitiator } from './guard';
 import {
   OWNER_ANNOTATION,
   linkOutput,
@@ -44,7 +43,7 @@ import { examples } from './vsphereVmCreate.examples';
  * @public
  */
 export function createVsphereVmCreateAction(options: VsphereActionOptions) {
-  const { clients, permissions, auditor, events } = options;
+  const { clients, auditor, events, authorizer } = options;
   const intervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   return createTemplateAction({
     id: 'vsphere:vm:create',
@@ -169,11 +168,10 @@ export function createVsphereVmCreateAction(options: VsphereActionOptions) {
       const { config, supervisor, supervisorConfig } = target!;
 
       const credentials = await ctx.getInitiatorCredentials();
-      await authorizeInitiator({
-        permissions,
-        credentials,
+      await authorizer.authorize({
+        object: namespaceObject(target!, namespace),
         permission: vsphereVmCreatePermission,
-        resourceRef: namespaceEntityRef(target!, namespace),
+        credentials,
         what: `create VM '${name}' in namespace '${namespace}'`,
       });
 
@@ -197,7 +195,9 @@ export function createVsphereVmCreateAction(options: VsphereActionOptions) {
             }
           : {}),
       };
-      const entityRef = vmEntityRef(target!, namespace, name);
+      const entityRef = authorizer.entityRefOf(
+        vmObject(target!, namespace, name),
+      );
       const outputLinks = (vm?: VmServiceVm) => {
         ctx.output('vcenter', config.name);
         ctx.output('namespace', namespace);
