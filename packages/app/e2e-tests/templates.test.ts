@@ -151,11 +151,11 @@ test('Virtual machine', async () => {
   expect(output.links[0]).toEqual({
     title: 'Open in catalog',
     icon: 'catalog',
-    entityRef: `resource:default/demo-${vm}`,
+    entityRef: `resource:default/demo.vm.${vm}`,
   });
   expect(output.links[1].url).toContain(`VirtualMachine:${moref}`);
   expect(output.text[0].content).toContain(object.status.network.primaryIP4);
-  const entity = await catalogEntity(`resource:default/demo-${vm}`);
+  const entity = await catalogEntity(`resource:default/demo.vm.${vm}`);
   expect(entity.spec.owner).toBe('group:default/team-a');
 });
 
@@ -180,8 +180,12 @@ test('Workload cluster', async () => {
     name: 'storageClass',
     value: 'vsan-default-storage-policy',
   });
-  expect(output.links[0].entityRef).toBe(`resource:default/demo-${cluster}`);
-  const entity = await catalogEntity(`resource:default/demo-${cluster}`);
+  expect(output.links[0].entityRef).toBe(
+    `resource:default/demo.cluster.${cluster}`,
+  );
+  const entity = await catalogEntity(
+    `resource:default/demo.cluster.${cluster}`,
+  );
   expect(entity.spec.owner).toBe('group:default/guests');
 });
 

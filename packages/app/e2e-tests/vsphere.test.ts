@@ -35,3 +35,28 @@ test('the demo service shows its Supervisor namespace, VMs and node pools, and a
     fullPage: true,
   });
 });
+
+test("the guest may scale the guests' cluster but sees no scale button on team-a's", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  // team-a owns namespace team-a (a label on it in the Supervisor) and so its cluster
+  await page.goto(
+    '/catalog/default/resource/team-a.cluster.team-a-tkc/vsphere',
+  );
+  await expect(page.getByText('workers').first()).toBeVisible();
+  await expect(page.getByText(/of 2 ready/).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: /^scale/i })).toHaveCount(0);
+  await page.screenshot({
+    path: 'artifacts/screenshots/team-a-cluster-as-guest.png',
+    fullPage: true,
+  });
+
+  // the guests own namespace demo: its cluster's node pools scale
+  await page.goto(
+    '/catalog/default/resource/demo.cluster.demo-cluster/vsphere',
+  );
+  await expect(
+    page.getByRole('button', { name: 'Scale np-small' }),
+  ).toBeVisible();
+});

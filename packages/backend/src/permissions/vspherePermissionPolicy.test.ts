@@ -1,7 +1,14 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  vsphereClusterCreatePermission,
   vsphereEntityReadPermission,
+  vsphereNamespaceCreatePermission,
+  vsphereNamespaceDeletePermission,
+  vsphereNamespaceUpdatePermission,
+  vsphereNodePoolCreatePermission,
+  vsphereNodePoolDeletePermission,
   vsphereNodePoolScalePermission,
+  vsphereVmCreatePermission,
   vsphereVmPowerPermission,
 } from '@backstage-vsphere/plugin-vsphere-common';
 import { VspherePermissionPolicy } from './vspherePermissionPolicy';
@@ -29,8 +36,23 @@ describe('VspherePermissionPolicy', () => {
     ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
   });
 
-  it.each([vsphereNodePoolScalePermission, vsphereVmPowerPermission])(
-    'lets only the owners of the entity use %s',
+  it('lets everyone create Supervisor namespaces', async () => {
+    await expect(
+      policy.handle({ permission: vsphereNamespaceCreatePermission }, user),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
+  it.each([
+    vsphereNodePoolScalePermission,
+    vsphereNodePoolCreatePermission,
+    vsphereNodePoolDeletePermission,
+    vsphereVmPowerPermission,
+    vsphereVmCreatePermission,
+    vsphereClusterCreatePermission,
+    vsphereNamespaceUpdatePermission,
+    vsphereNamespaceDeletePermission,
+  ])(
+    'lets only the owners of the object or of its namespace use $name',
     async permission => {
       const decision = await policy.handle({ permission }, user);
       expect(decision).toEqual({
@@ -38,13 +60,37 @@ describe('VspherePermissionPolicy', () => {
         pluginId: 'catalog',
         resourceType: 'catalog-entity',
         conditions: {
-          rule: 'IS_ENTITY_OWNER',
-          resourceType: 'catalog-entity',
-          params: {
-            claims: ['user:default/guest', 'group:default/guests'],
-          },
+          anyOf: [
+            {
+              rule: 'IS_ENTITY_OWNER',
+              resourceType: 'catalog-entity',
+              params: {
+                claims: ['user:default/guest', 'group:default/guests'],
+              },
+            },
+            ...['user:default/guest', 'group:default/guests'].map(value => ({
+              rule: 'HAS_ANNOTATION',
+              resourceType: 'catalog-entity',
+              params: {
+                annotation: 'vsphere.vmware.com/namespace-owner',
+                value,
+              },
+            })),
+          ],
         },
       });
     },
   );
+
+  it('lets no one change anything without being signed in as an owner', async () => {
+    const decision = await policy.handle({
+      permission: vsphereNamespaceDeletePermission,
+    });
+    expect(decision).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      conditions: {
+        anyOf: [{ rule: 'IS_ENTITY_OWNER', params: { claims: [] } }],
+      },
+    });
+  });
 });

@@ -15,36 +15,59 @@ import {
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
+  ANNOTATION_NAMESPACE_OWNER,
+  vsphereClusterCreatePermission,
+  vsphereNamespaceDeletePermission,
+  vsphereNamespaceUpdatePermission,
+  vsphereNodePoolCreatePermission,
+  vsphereNodePoolDeletePermission,
   vsphereNodePoolScalePermission,
+  vsphereVmCreatePermission,
   vsphereVmPowerPermission,
 } from '@backstage-vsphere/plugin-vsphere-common';
 
-const OWNER_ONLY = new Set([
-  vsphereNodePoolScalePermission.name,
-  vsphereVmPowerPermission.name,
-]);
+/** Every change to an existing object: each is checked on that object's catalog entity. */
+const OWNERS_ONLY = new Set(
+  [
+    vsphereNodePoolScalePermission,
+    vsphereNodePoolCreatePermission,
+    vsphereNodePoolDeletePermission,
+    vsphereVmPowerPermission,
+    vsphereVmCreatePermission,
+    vsphereClusterCreatePermission,
+    vsphereNamespaceUpdatePermission,
+    vsphereNamespaceDeletePermission,
+  ].map(p => p.name),
+);
 
 /**
- * Demo policy: everyone may view; only the owners of an entity may scale its node pools
- * and power its VMs.
+ * Demo policy: everyone may view and create Supervisor namespaces; every other change is for the
+ * owners of the object it changes, or of the Supervisor namespace it is in.
  */
 export class VspherePermissionPolicy implements PermissionPolicy {
   async handle(
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
-    if (
-      OWNER_ONLY.has(request.permission.name) &&
-      isResourcePermission(request.permission, 'catalog-entity')
-    ) {
-      return createCatalogConditionalDecision(
-        request.permission,
-        catalogConditions.isEntityOwner({
-          claims: user?.info.ownershipEntityRefs ?? [],
-        }),
-      );
+    if (!OWNERS_ONLY.has(request.permission.name)) {
+      return { result: AuthorizeResult.ALLOW };
     }
-    return { result: AuthorizeResult.ALLOW };
+    if (!isResourcePermission(request.permission, 'catalog-entity')) {
+      return { result: AuthorizeResult.DENY };
+    }
+    const claims = user?.info.ownershipEntityRefs ?? [];
+    return createCatalogConditionalDecision(request.permission, {
+      anyOf: [
+        catalogConditions.isEntityOwner({ claims }),
+        // the catalog module writes the namespace's owner from vCenter on what is in it
+        ...claims.map(claim =>
+          catalogConditions.hasAnnotation({
+            annotation: ANNOTATION_NAMESPACE_OWNER,
+            value: claim,
+          }),
+        ),
+      ],
+    });
   }
 }
 
