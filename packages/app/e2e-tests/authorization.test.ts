@@ -1,23 +1,10 @@
-import { expect, request, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { guestApi } from './signIn';
 import { kubectl } from './testenvCli';
 
 // The whole chain as the portal runs it: the guest's real token, the catalog module's entities,
 // the permission backend and the demo policy. Team-a owns namespace team-a and its cluster.
 const backendUrl = process.env.PORTAL_BACKEND_URL ?? 'http://localhost:7007';
-
-async function guestApi() {
-  const signIn = await request.newContext({ baseURL: backendUrl });
-  const session = await signIn.get('/api/auth/guest/refresh', {
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
-  });
-  expect(session.ok()).toBe(true);
-  const token = (await session.json()).backstageIdentity.token;
-  await signIn.dispose();
-  return request.newContext({
-    baseURL: backendUrl,
-    extraHTTPHeaders: { Authorization: `Bearer ${token}` },
-  });
-}
 
 function workers(): number {
   const tkc = kubectl(
@@ -35,7 +22,7 @@ function workers(): number {
 }
 
 test("the guest cannot scale team-a's cluster through any page, nor power its nodes", async () => {
-  const api = await guestApi();
+  const api = await guestApi(backendUrl);
   const before = workers();
   for (const page of [
     'resource/team-a',

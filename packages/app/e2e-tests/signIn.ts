@@ -1,4 +1,4 @@
-import { expect, Page } from '@playwright/test';
+import { APIRequestContext, expect, Page, request } from '@playwright/test';
 
 /** Signs in as guest and waits until the app is shown, so the next navigation keeps the session. */
 export async function signInAsGuest(page: Page) {
@@ -9,4 +9,19 @@ export async function signInAsGuest(page: Page) {
       .getByRole('navigation', { name: 'sidebar nav' })
       .getByRole('link', { name: 'Catalog', exact: true }),
   ).toBeVisible();
+}
+
+/** An API client of the backend with the guest's own Backstage token, as the app gets it. */
+export async function guestApi(backendUrl: string): Promise<APIRequestContext> {
+  const signIn = await request.newContext({ baseURL: backendUrl });
+  const session = await signIn.get('/api/auth/guest/refresh', {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  expect(session.ok()).toBe(true);
+  const token = (await session.json()).backstageIdentity.token;
+  await signIn.dispose();
+  return request.newContext({
+    baseURL: backendUrl,
+    extraHTTPHeaders: { Authorization: `Bearer ${token}` },
+  });
 }

@@ -1,4 +1,5 @@
-import { APIRequestContext, expect, request, test } from '@playwright/test';
+import { APIRequestContext, expect, test } from '@playwright/test';
+import { guestApi } from './signIn';
 import { govc, kubectl, testenv, tryRun, uniqueName } from './testenvCli';
 
 // Each template runs on the running portal through the scaffolder's HTTP API, as a guest; the
@@ -13,17 +14,7 @@ const vm = uniqueName('e2e-vm');
 const cluster = uniqueName('e2e-cl');
 
 test.beforeAll(async () => {
-  const signIn = await request.newContext({ baseURL: backendUrl });
-  const session = await signIn.get('/api/auth/guest/refresh', {
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
-  });
-  expect(session.ok()).toBe(true);
-  const token = (await session.json()).backstageIdentity.token;
-  await signIn.dispose();
-  api = await request.newContext({
-    baseURL: backendUrl,
-    extraHTTPHeaders: { Authorization: `Bearer ${token}` },
-  });
+  api = await guestApi(backendUrl);
 });
 
 test.afterAll(async () => {
