@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # README command 2: set everything up and run the whole test suite: static checks, unit tests,
-# the test environment's smoke test, integration tests against it, and browser tests on the portal.
+# the test environment's smoke test, integration tests against it, browser tests on the portal, and
+# the plugins installed from their tarballs into a brand-new app (scripts/verify-install.sh).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -20,6 +21,9 @@ trap cleanup EXIT
 step "Type check"; yarn tsc
 step "Lint"; yarn lint:all
 step "Prettier"; yarn prettier:check
+# after the type check, whose dist-types the reports are made from
+step "API reports (a changed public API needs 'yarn build:api-reports' and the reports committed)"
+yarn test:api-reports
 step "Unit tests"; CI=true yarn test:unit
 
 step "Test servers"
@@ -36,4 +40,8 @@ CI=true yarn test:integration
 step "Browser tests"
 bash "$ROOT/scripts/portal.sh" up
 CI=true PLAYWRIGHT_URL=http://localhost:3000 yarn test:e2e
+bash "$ROOT/scripts/portal.sh" down
+
+step "Fresh adopter app (create-app, our tarballs, the README lines, builds, a browser test)"
+bash "$ROOT/scripts/verify-install.sh"
 step "All tests passed"

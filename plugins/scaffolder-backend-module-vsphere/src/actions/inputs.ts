@@ -41,6 +41,8 @@ export const waitInput = {
 /**
  * The annotation that records the owner chosen in a template on a VM or cluster; the catalog's
  * entity provider reads the same key.
+ *
+ * @public
  */
 export const OWNER_ANNOTATION = SUPERVISOR_OWNER_KEY;
 

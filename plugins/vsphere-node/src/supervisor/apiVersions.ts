@@ -21,7 +21,11 @@ export const SUPPORTED_VERSIONS: Record<SupervisorApiGroup, string[]> = {
   tanzu: ['v1alpha3', 'v1alpha2'],
 };
 
-/** The part of an APIGroupList (`GET /apis`) that version selection reads. */
+/**
+ * The part of an APIGroupList (`GET /apis`) that version selection reads.
+ *
+ * @public
+ */
 export interface ServedGroup {
   name: string;
   versions: Array<{ version: string }>;

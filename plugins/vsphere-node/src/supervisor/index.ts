@@ -6,6 +6,7 @@ export type {
 } from './SupervisorClient';
 export { selectApiVersions } from './apiVersions';
 export type {
+  ServedGroup,
   SupervisorApiVersions,
   SupervisorVersionPreferences,
 } from './apiVersions';
@@ -17,7 +18,7 @@ export {
   toSupervisorKubernetesNamespace,
   toSupervisorResourceQuota,
 } from './namespaces';
-export type { NodePoolSpec } from './nodePools';
+export type { NodePoolIndex, NodePoolSpec } from './nodePools';
 export type { KubeObject, KubeObjectList } from './objects';
 export type { SupervisorReadOptions } from './resourceApi';
 export type { SupervisorApiGroup, SupervisorResource } from './resources';

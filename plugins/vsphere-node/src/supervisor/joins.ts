@@ -5,7 +5,11 @@ import {
   WorkloadCluster,
 } from '@backstage-vsphere/plugin-vsphere-common';
 
-/** The UUID in a Machine's `vsphere://<uuid>` providerID, lower-cased. */
+/**
+ * The UUID in a Machine's `vsphere://<uuid>` providerID, lower-cased.
+ *
+ * @public
+ */
 export function providerUuid(providerID?: string): string | undefined {
   const match = providerID?.match(/^vsphere:\/\/(.+)$/i);
   return match ? match[1].toLowerCase() : undefined;

@@ -48,6 +48,8 @@ export function variableValue(
 /**
  * MachineDeployments and Machines of many clusters, grouped by namespace, cluster and pool,
  * so building every cluster of a namespace needs no further request.
+ *
+ * @public
  */
 export class NodePoolIndex {
   private readonly deployments = new Map<string, KubeObject>();

@@ -3,7 +3,11 @@ import path from 'node:path';
 import https from 'node:https';
 import { JsonObject } from '@backstage/types';
 
-/** What `testenv/testenv up` writes to `.testenv/env.json`. */
+/**
+ * What `testenv/testenv up` writes to `.testenv/env.json`.
+ *
+ * @public
+ */
 export interface TestenvInfo {
   vcenter: {
     name: string;
@@ -26,7 +30,11 @@ export interface TestenvInfo {
   };
 }
 
-/** One request the vSphere simulator recorded. */
+/**
+ * One request the vSphere simulator recorded.
+ *
+ * @public
+ */
 export interface RecordedRequest {
   time: string;
   method: string;
