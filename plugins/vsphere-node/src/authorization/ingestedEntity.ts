@@ -7,7 +7,10 @@ import {
 } from '@backstage-vsphere/plugin-vsphere-common';
 import { VsphereObjectIdentity } from '../catalog';
 
-/** Where the catalog module's entities of a vCenter come from; a catalog-info file cannot claim it. */
+/**
+ * Where the catalog module's entities of a vCenter come from; a catalog-info file cannot claim it.
+ * @public
+ */
 export function ingestedLocation(vcenterUrl: string): string {
   return `url:${vcenterUrl}`;
 }
@@ -26,6 +29,7 @@ const ENTITY_TYPES: Record<VsphereObjectIdentity['kind'], string> = {
  * its location is the vCenter, and its annotations name the same vCenter, namespace and object.
  * Anything else (a catalog-info file that took the name first, a stale entity) is not trusted
  * to say who owns the object.
+ * @public
  */
 export function isIngestedEntityOf(
   entity: Entity,

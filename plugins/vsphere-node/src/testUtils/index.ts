@@ -1,2 +1,3 @@
 export * from './testenv';
 export { ingestedEntityFor, objectOfTestenvRef } from './ingestedEntities';
+export type { VsphereObjectIdentity } from '../catalog';

@@ -12,7 +12,8 @@ const TYPES = {
  * The parts of the entity the catalog module ingests for a namespace, VM or cluster that the
  * change authorizer reads (name, location, annotations, owner), for tests of the routes and
  * actions whose subject is what reaches vCenter and the Supervisor. The whole chain, with the
- * real catalog module and policy, is tested in the portal's backend.
+ * real catalog module and policy, runs in the portal's browser tests.
+ * @public
  */
 export function ingestedEntityFor(
   object: Extract<
@@ -48,6 +49,7 @@ export function ingestedEntityFor(
 /**
  * The object a testenv entity ref names, read back from its readable name (`demo`,
  * `demo.vm.web`, `demo.cluster.c1`) with one vCenter configured.
+ * @public
  */
 export function objectOfTestenvRef(
   ref: string,
