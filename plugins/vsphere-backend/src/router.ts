@@ -215,7 +215,7 @@ export async function createRouter(
         const result = await clients
           .supervisor(vcenter.name)
           .scaleNodePool(target.namespace, cluster, nodePool, replicas);
-        inventory.invalidateNamespace({
+        await inventory.invalidateNamespace({
           vcenter: vcenter.name,
           namespace: target.namespace,
         });
@@ -257,7 +257,7 @@ export async function createRouter(
         vm,
         action === 'off' ? 'PoweredOff' : 'PoweredOn',
       );
-      inventory.invalidateNamespace({
+      await inventory.invalidateNamespace({
         vcenter: vcenter.name,
         namespace: target.namespace,
       });
