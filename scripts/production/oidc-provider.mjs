@@ -20,7 +20,7 @@ const users = {
   mallory: { email: 'mallory@example.com', name: 'Mallory (unknown)' },
 };
 
-const provider = new Provider(`http://localhost:${port}`, {
+const provider = new Provider(`http://127.0.0.1:${port}`, {
   clients: [
     {
       client_id: 'backstage',
@@ -49,5 +49,5 @@ const provider = new Provider(`http://localhost:${port}`, {
   cookies: { keys: [secret] },
 });
 provider.listen(Number(port), '127.0.0.1', () =>
-  console.log(`oidc-provider listening on http://localhost:${port}`),
+  console.log(`oidc-provider listening on http://127.0.0.1:${port}`),
 );

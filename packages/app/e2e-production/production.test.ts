@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import {
   APIRequestContext,
   Browser,
@@ -7,7 +9,7 @@ import {
   request,
   test,
 } from '@playwright/test';
-import { kubectl } from '../e2e-tests/testenvCli';
+import { govc, kubectl, tryRun, uniqueName } from '../e2e-tests/testenvCli';
 
 // Runs on the production topology of scripts/production.sh: two replicas from the production
 // build behind a load balancer, PostgreSQL, the shared cache and a real OIDC provider.
@@ -67,6 +69,7 @@ async function apiOf(
 
 type Overview = {
   clusters: Array<{
+    kind?: string;
     name: string;
     nodePools: Array<{
       name: string;
@@ -83,6 +86,97 @@ function desired(overview: Overview, cluster: string, pool: string) {
   return p?.desiredReplicas ?? p?.replicas;
 }
 
+/** The node pools of a cluster as the Supervisor holds them (Cluster API or TanzuKubernetesCluster). */
+function poolsInKube(
+  kind: string | undefined,
+  cluster: string,
+): Array<{ name: string; replicas?: number }> {
+  if (kind === 'TanzuKubernetesCluster') {
+    return kubectl('get', 'tanzukubernetescluster', '-n', NAMESPACE, cluster)
+      .spec.topology.nodePools;
+  }
+  return kubectl('get', 'cluster', '-n', NAMESPACE, cluster).spec.topology
+    .workers.machineDeployments;
+}
+
+const state =
+  process.env.PROD_STATE ??
+  path.resolve(__dirname, '../../../.testenv/production');
+const replicaUrls: Record<string, string> = {
+  'replica-a': replicaA,
+  'replica-b': replicaB,
+};
+
+/** The replica whose worker runs a task: the one whose log names it. */
+async function runnerOf(taskId: string): Promise<string> {
+  let runner: string | undefined;
+  await expect(async () => {
+    runner = Object.keys(replicaUrls).find(name =>
+      fs.readFileSync(path.join(state, `${name}.log`), 'utf8').includes(taskId),
+    );
+    expect(runner).toBeDefined();
+  }).toPass({ timeout: 30_000 });
+  return runner!;
+}
+
+function killReplica(name: string) {
+  process.kill(
+    Number(fs.readFileSync(path.join(state, `${name}.pid`), 'utf8')),
+    'SIGKILL',
+  );
+}
+
+/** Starts a killed replica again (scripts/production.sh start-replica), so both serve the next test. */
+function restartReplica(name: string) {
+  execFileSync(
+    'bash',
+    [
+      path.resolve(__dirname, '../../../scripts/production.sh'),
+      'start-replica',
+      name.slice(-1),
+    ],
+    {
+      stdio: 'inherit',
+    },
+  );
+}
+
+async function taskStatus(api: APIRequestContext, id: string): Promise<string> {
+  return (await (await api.get(`/api/scaffolder/v2/tasks/${id}`)).json())
+    .status;
+}
+
+/** Waits for a task to end on the surviving replica and returns its status and log. */
+async function taskEnd(api: APIRequestContext, id: string) {
+  let status = '';
+  await expect(async () => {
+    status = await taskStatus(api, id);
+    expect(['completed', 'failed', 'cancelled']).toContain(status);
+  }).toPass({ timeout: 180_000, intervals: [1_000] });
+  const events = await (
+    await api.get(`/api/scaffolder/v2/tasks/${id}/events`)
+  ).json();
+  return {
+    status,
+    log: events.map(
+      (e: { type: string; body: { message?: string } }) =>
+        `${e.type}: ${e.body.message ?? ''}`,
+    ),
+  };
+}
+
+async function startTask(
+  api: APIRequestContext,
+  template: string,
+  values: object,
+): Promise<string> {
+  const created = await api.post('/api/scaffolder/v2/tasks', {
+    data: { templateRef: `template:default/${template}`, values },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  return (await created.json()).id;
+}
+
 let alice: Page;
 
 test("a team-a user signs in through the OIDC provider, sees the vSphere tab and scales team-a's node pool", async ({
@@ -90,12 +184,9 @@ test("a team-a user signs in through the OIDC provider, sees the vSphere tab and
 }) => {
   alice = await signedInPage(browser, 'alice');
   await alice.goto('/catalog/default/component/team-a-api/vsphere');
-  const row = alice
-    .getByRole('row', { name: /team-a-tkc|np-/ })
-    .filter({ has: alice.getByRole('button', { name: /scale/i }) })
-    .first();
-  await expect(row).toBeVisible();
-  await row.getByRole('button', { name: /scale/i }).click();
+  const scale = alice.getByRole('button', { name: /scale/i }).first();
+  const row = alice.getByRole('row').filter({ has: scale });
+  await scale.click();
   const dialog = alice.getByRole('dialog');
   const input = dialog
     .getByRole('spinbutton')
@@ -105,6 +196,10 @@ test("a team-a user signs in through the OIDC provider, sees the vSphere tab and
   await input.fill(String(target));
   await dialog.getByRole('button', { name: /^scale$/i }).click();
   await expect(dialog).toBeHidden();
+  // the reconciler brings machines up one per second; the page polls until ready matches
+  await expect(row).toContainText(`${target} of ${target} ready`, {
+    timeout: 90_000,
+  });
   await alice.screenshot({
     path: 'artifacts/screenshots/production-team-a-scaled.png',
     fullPage: true,
@@ -180,4 +275,90 @@ test('after a scale through replica A, replica B shows the new desired size with
   ).toBe(String(target));
   await a.dispose();
   await b.dispose();
+});
+
+test('a node pool create killed with its replica while it waits for readiness ends with one pool of the asked size', async () => {
+  const lb = await apiOf(
+    process.env.PLAYWRIGHT_URL ?? 'http://localhost:37000',
+    await tokenOf(alice),
+  );
+  const overview: Overview = await (
+    await lb.get(`${entityPath}/overview`)
+  ).json();
+  const { name: cluster, kind } = overview.clusters[0];
+  const pool = uniqueName('kill').slice(0, 30);
+  const id = await startTask(lb, 'vsphere-add-node-pool', {
+    vcenter: 'testenv',
+    namespace: NAMESPACE,
+    cluster,
+    name: pool,
+    replicas: 4,
+  });
+  const runner = await runnerOf(id);
+  // the pool exists in the Supervisor: the action created it and now waits for its nodes
+  await expect(async () =>
+    expect(poolsInKube(kind, cluster).map(p => p.name)).toContain(pool),
+  ).toPass({ timeout: 60_000 });
+  expect(await taskStatus(lb, id)).toBe('processing');
+  killReplica(runner);
+  const killedAt = Date.now();
+
+  const end = await taskEnd(lb, id);
+  process.stdout.write(
+    `node pool task ${id}: ${runner} killed; ${end.status} ${Math.round(
+      (Date.now() - killedAt) / 1000,
+    )} s later\n${end.log.join('\n')}\n`,
+  );
+  expect(end.log.some((l: string) => l.startsWith('recovered'))).toBe(true);
+  expect(end.status).toBe('completed');
+  expect(poolsInKube(kind, cluster).filter(p => p.name === pool)).toEqual([
+    expect.objectContaining({ replicas: 4 }),
+  ]);
+  restartReplica(runner);
+  await lb.dispose();
+});
+
+test('a namespace create killed with its replica right after its POST ends with one namespace', async () => {
+  const lb = await apiOf(
+    process.env.PLAYWRIGHT_URL ?? 'http://localhost:37000',
+    await tokenOf(alice),
+  );
+  const namespace = uniqueName('kill-ns').slice(0, 40);
+  try {
+    const id = await startTask(lb, 'vsphere-supervisor-namespace', {
+      name: namespace,
+      description: 'killed mid-task',
+      owner: 'group:default/team-a',
+      vcenter: 'testenv',
+      storagePolicy: 'k8s-gold',
+      storagePolicyLimit: '10Gi',
+      vmClasses: ['best-effort-small'],
+      contentLibraries: ['tkg-images'],
+      memoryLimit: '8Gi',
+    });
+    const runner = await runnerOf(id);
+    // kill as soon as vCenter has the namespace: the POST went through
+    await expect(async () =>
+      expect(govc('namespace.ls')).toContain(namespace),
+    ).toPass({ timeout: 60_000, intervals: [100] });
+    const wasRunning = (await taskStatus(lb, id)) === 'processing';
+    killReplica(runner);
+    const end = await taskEnd(lb, id);
+    process.stdout.write(
+      `namespace task ${id}: ${runner} killed (task ${
+        wasRunning ? 'still running' : 'already finished'
+      }); ${end.status}\n${end.log.join('\n')}\n`,
+    );
+    expect(end.status).toBe('completed');
+    expect(
+      govc('namespace.ls')
+        .split('\n')
+        .filter(n => n.trim() === namespace),
+    ).toHaveLength(1);
+    expect(govc('namespace.info', namespace)).toMatch(/Status:\s+RUNNING/);
+    restartReplica(runner);
+  } finally {
+    tryRun(() => govc('namespace.rm', namespace));
+    await lb.dispose();
+  }
 });
