@@ -36,4 +36,10 @@ CI=true yarn test:integration
 step "Browser tests"
 bash "$ROOT/scripts/portal.sh" up
 CI=true PLAYWRIGHT_URL=http://localhost:3000 yarn test:e2e
+bash "$ROOT/scripts/portal.sh" down
+
+step "Production topology (PostgreSQL, Redis, OIDC provider, two replicas from the build behind haproxy)"
+stage_started=$SECONDS
+bash "$ROOT/scripts/production.sh" test
+step "Production topology stage took $((SECONDS - stage_started)) s"
 step "All tests passed"
