@@ -42,11 +42,26 @@ ensure_debian_packages() {
 }
 
 ensure_build() {
-  if [ ! -f packages/backend/dist/index.cjs.js ] || [ ! -f packages/app/dist/index.html ]; then
+  if [ ! -f packages/backend/dist/bundle.tar.gz ] || [ ! -f packages/app/dist/index.html ]; then
     step "Building the production backend and frontend (yarn tsc && yarn build:backend)"
     yarn tsc
     yarn build:backend
   fi
+  # the build output laid out as packages/backend/Dockerfile lays it out in /app
+  local app="$STATE/app" sum
+  sum=$(cat packages/backend/dist/*.tar.gz yarn.lock app-config*.yaml | sha1sum | cut -d' ' -f1)
+  [ "$(cat "$app/.build-sum" 2>/dev/null)" = "$sum" ] && return
+  step "Laying out the build as the Dockerfile does (production dependencies only) in $app"
+  rm -rf "$app"
+  mkdir -p "$app/.yarn"
+  cp -r .yarn/releases "$app/.yarn/"
+  cp .yarnrc.yml backstage.json yarn.lock package.json "$app/"
+  tar xzf packages/backend/dist/skeleton.tar.gz -C "$app"
+  (cd "$app" && NODE_ENV=production yarn workspaces focus --all --production) >"$STATE/focus.log" 2>&1 ||
+    die "installing the production dependencies failed; see $STATE/focus.log"
+  cp -r examples templates app-config.yaml app-config.production.yaml "$app/"
+  tar xzf packages/backend/dist/bundle.tar.gz -C "$app"
+  echo "$sum" >"$app/.build-sum"
 }
 
 # --- processes ----------------------------------------------------------------------------
@@ -119,8 +134,9 @@ start_replica() {
   [ "$1" = a ] && port=${REPLICA_PORTS[0]} || port=${REPLICA_PORTS[1]}
   ensure_port_free "$port" "$name"
   replica_env "$port"
-  # the build output, as the Dockerfile runs it
-  start "$name" env "${REPLICA_ENV[@]}" node packages/backend --config app-config.yaml --config app-config.production.yaml
+  # the build output, as the Dockerfile's CMD runs it in /app
+  # exported, not on a command line, so no secret shows in the process list
+  (cd "$STATE/app" && export "${REPLICA_ENV[@]}" && start "$name" node packages/backend --config app-config.yaml --config app-config.production.yaml)
   wait_for_http "http://127.0.0.1:$port/.backstage/health/v1/readiness" 300 "$STATE/$name.log" "$(cat "$STATE/$name.pid")"
 }
 
@@ -203,6 +219,7 @@ down() {
 }
 
 run_tests() {
+  ensure_chromium
   up
   trap down EXIT
   step "Production-topology tests (browser sign-in through OIDC, cross-replica cache, task recovery)"

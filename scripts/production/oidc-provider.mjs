@@ -44,6 +44,9 @@ const provider = new Provider(`http://127.0.0.1:${port}`, {
       }
     );
   },
+  // a refresh token without asking for offline_access: Backstage restores sessions with it on reload
+  issueRefreshToken: async (_ctx, client) =>
+    client.grantTypeAllowed('refresh_token'),
   // Backstage's OIDC module sends no PKCE challenge for a confidential client
   pkce: { required: () => false },
   cookies: { keys: [secret] },
