@@ -66,11 +66,12 @@ ensure_build() {
 
 # --- processes ----------------------------------------------------------------------------
 
-# start <name> <command...>: runs in its own session, pid in $STATE/<name>.pid, log in $STATE/<name>.log
+# start <name> <command...>: runs in its own session, pid in $STATE/<name>.pid, log appended to
+# $STATE/<name>.log (a restarted replica keeps what it logged before it was killed)
 start() {
   local name=$1
   shift
-  setsid "$@" >"$STATE/$name.log" 2>&1 </dev/null &
+  setsid "$@" >>"$STATE/$name.log" 2>&1 </dev/null &
   echo $! >"$STATE/$name.pid"
 }
 
@@ -183,6 +184,7 @@ up() {
   need openssl "Install openssl (apt-get install openssl)."
   for p in "$LB_PORT" "${REPLICA_PORTS[@]}" "$PG_PORT" "$CACHE_PORT" "$OIDC_PORT"; do ensure_port_free "$p" "production topology"; done
   load_secrets
+  rm -f "$STATE"/*.log
   trap down EXIT
   step "Test servers (testenv)"
   if ! "$ROOT/testenv/testenv" status >/dev/null 2>&1; then
@@ -222,6 +224,9 @@ run_tests() {
   ensure_chromium
   up
   trap down EXIT
+  # the tests check results with govc and kubectl, which `testenv smoke` builds when missing
+  [ -x "$ROOT/.testenv/bin/govc" ] || "$ROOT/testenv/testenv" smoke >"$STATE/smoke.log" 2>&1 ||
+    die "testenv smoke failed; see $STATE/smoke.log"
   step "Production-topology tests (browser sign-in through OIDC, cross-replica cache, task recovery)"
   CI=true PLAYWRIGHT_URL="$BASE_URL" PROD_STATE="$STATE" \
     PROD_REPLICA_A_URL="http://127.0.0.1:${REPLICA_PORTS[0]}" PROD_REPLICA_B_URL="http://127.0.0.1:${REPLICA_PORTS[1]}" \

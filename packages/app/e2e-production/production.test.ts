@@ -352,7 +352,15 @@ test('a namespace create killed with its replica right after its POST ends with 
         wasRunning ? 'still running' : 'already finished'
       }); ${end.status}\n${end.log.join('\n')}\n`,
     );
+    expect(end.log.some((l: string) => l.startsWith('recovered'))).toBe(true);
     expect(end.status).toBe('completed');
+    // the catalog module's delta (an event published by whichever replica ran the task) reaches the catalog
+    await expect(async () => {
+      const entity = await lb.get(
+        `/api/catalog/entities/by-name/resource/default/${namespace}`,
+      );
+      expect(entity.status()).toBe(200);
+    }).toPass({ timeout: 30_000 });
     expect(
       govc('namespace.ls')
         .split('\n')
