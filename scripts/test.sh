@@ -44,4 +44,8 @@ bash "$ROOT/scripts/portal.sh" down
 
 step "Fresh adopter app (create-app, our tarballs, the README lines, builds, a browser test)"
 bash "$ROOT/scripts/verify-install.sh"
+step "Production topology (PostgreSQL, Redis, OIDC provider, two replicas from the build behind haproxy)"
+stage_started=$SECONDS
+bash "$ROOT/scripts/production.sh" test
+step "Production topology stage took $((SECONDS - stage_started)) s"
 step "All tests passed"

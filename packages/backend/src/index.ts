@@ -28,6 +28,8 @@ backend.add(import('@backstage/plugin-auth-backend'));
 // See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 // See https://backstage.io/docs/auth/guest/provider
+// production sign-in (app-config.production.yaml): an OpenID Connect provider, users resolved by e-mail
+backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
 
 // catalog plugin
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -37,6 +39,9 @@ backend.add(
 
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+// events bus: with PostgreSQL, events published on one replica reach subscribers on the others
+backend.add(import('@backstage/plugin-events-backend'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));

@@ -30,6 +30,7 @@ export const vspherePlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        cache: coreServices.cache,
         catalog: catalogServiceRef,
         clients: vsphereClientsServiceRef,
       },
@@ -40,7 +41,7 @@ export const vspherePlugin = createBackendPlugin({
           config.has(key)
             ? durationToMilliseconds(readDurationFromConfig(config, { key }))
             : fallbackMs;
-        const inventory = new CachedVsphereInventory(clients, {
+        const inventory = new CachedVsphereInventory(clients, deps.cache, {
           ttlMs: duration('vsphere.cacheTtl', 15_000),
           sourceDeadlineMs: duration('vsphere.sourceDeadline', 4_000),
           logger: deps.logger,

@@ -287,7 +287,7 @@ export async function createRouter(
         const result = await clients
           .supervisor(page.vcenter.name)
           .scaleNodePool(page.target.namespace, cluster, nodePool, replicas);
-        inventory.invalidateNamespace({
+        await inventory.invalidateNamespace({
           vcenter: page.vcenter.name,
           namespace: page.target.namespace,
         });
@@ -336,7 +336,10 @@ export async function createRouter(
         vm,
         action === 'off' ? 'PoweredOff' : 'PoweredOn',
       );
-      inventory.invalidateNamespace({ vcenter: page.vcenter.name, namespace });
+      await inventory.invalidateNamespace({
+        vcenter: page.vcenter.name,
+        namespace,
+      });
       await audit.success({ meta: { objectRef } });
       res.json({ vm: result });
     } catch (error) {

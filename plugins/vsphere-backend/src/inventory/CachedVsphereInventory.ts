@@ -15,7 +15,7 @@ import {
   joinVmServiceVms,
   VsphereClients,
 } from '@backstage-vsphere/plugin-vsphere-node';
-import { LoggerService } from '@backstage/backend-plugin-api';
+import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
 import { CoalescingCache } from './CoalescingCache';
 import { SourceFailureLog } from './SourceFailureLog';
 import { readSource, SourceResult } from './deadline';
@@ -69,13 +69,14 @@ export class CachedVsphereInventory implements VsphereInventory {
 
   constructor(
     private readonly clients: VsphereClients,
+    cache: CacheService,
     private readonly options: {
       ttlMs: number;
       sourceDeadlineMs: number;
       logger: LoggerService;
     },
   ) {
-    this.cache = new CoalescingCache({ ttlMs: options.ttlMs });
+    this.cache = new CoalescingCache(cache, { ttlMs: options.ttlMs });
     this.failures = new SourceFailureLog(options.logger);
   }
 
@@ -101,10 +102,16 @@ export class CachedVsphereInventory implements VsphereInventory {
     source: string,
     key: string,
     fetch: () => Promise<T>,
+    scope?: string,
   ): Promise<SourceResult<T>> {
     return readSource(source, this.options.sourceDeadlineMs, () =>
-      this.cache.get(key, fetch),
+      this.cache.get(key, fetch, { scope }),
     );
+  }
+
+  /** The invalidation scope of what is read of one Supervisor namespace. */
+  private namespaceScope(vcenter: string, supervisor: string, ns: string) {
+    return `supervisor:${vcenter}/${supervisor}:${ns}`;
   }
 
   async getEntityOverview(
@@ -117,11 +124,14 @@ export class CachedVsphereInventory implements VsphereInventory {
     const svSource = `supervisor:${vcConfig.name}/${sv.name}`;
     const svUrl = vcConfig.supervisors.find(s => s.name === sv.name)?.url;
     const ns = target.namespace;
-    const nsKey = `${svSource}:${ns}`;
+    const nsKey = this.namespaceScope(vcConfig.name, sv.name, ns);
 
     const vmsKey = `${nsKey}:vms:${target.vmSelector ?? ''}`;
-    const serviceVmsRead = this.read(svSource, vmsKey, () =>
-      sv.listVirtualMachines(ns, { labelSelector: target.vmSelector }),
+    const serviceVmsRead = this.read(
+      svSource,
+      vmsKey,
+      () => sv.listVirtualMachines(ns, { labelSelector: target.vmSelector }),
+      nsKey,
     );
     // vCenter is asked for this namespace's VMs by id, not for its whole inventory
     const vcenterVmsRead = serviceVmsRead.then(
@@ -132,8 +142,9 @@ export class CachedVsphereInventory implements VsphereInventory {
         const { morefs, key: idsKey } = vcenterIdsOf(read.value);
         // keyed by the set of ids, so a new VM is read at once instead of after the TTL
         const key = `${vmsKey}:vcenter:${idsKey}`;
-        return this.read(vcSource, key, async () =>
-          indexByMoref(await vc.getVms(morefs)),
+        // the cache holds JSON, so the list is kept and indexed per view
+        return this.read(vcSource, key, () => vc.getVms(morefs), nsKey).then(
+          vms => (vms.ok ? { ok: true, value: indexByMoref(vms.value) } : vms),
         );
       },
     );
@@ -158,12 +169,23 @@ export class CachedVsphereInventory implements VsphereInventory {
       ),
       vcenterVmsRead,
       serviceVmsRead,
-      this.read(svSource, `${nsKey}:clusters`, () =>
-        sv.listWorkloadClusters(ns),
+      this.read(
+        svSource,
+        `${nsKey}:clusters`,
+        () => sv.listWorkloadClusters(ns),
+        nsKey,
       ),
-      this.read(svSource, `${nsKey}:quotas`, () => sv.listResourceQuotas(ns)),
-      this.read(svSource, `${nsKey}:events`, () =>
-        sv.listEvents(ns, { limit: RECENT_EVENTS }),
+      this.read(
+        svSource,
+        `${nsKey}:quotas`,
+        () => sv.listResourceQuotas(ns),
+        nsKey,
+      ),
+      this.read(
+        svSource,
+        `${nsKey}:events`,
+        () => sv.listEvents(ns, { limit: RECENT_EVENTS }),
+        nsKey,
       ),
     ]);
 
@@ -355,12 +377,16 @@ export class CachedVsphereInventory implements VsphereInventory {
     }));
   }
 
-  invalidateNamespace(target: Omit<OverviewTarget, 'entityRef'>): void {
+  async invalidateNamespace(
+    target: Omit<OverviewTarget, 'entityRef'>,
+  ): Promise<void> {
     const sv = this.clients.supervisor(target.vcenter, target.supervisor);
-    this.cache.invalidate(
-      `supervisor:${this.clients.config(target.vcenter).name}/${sv.name}:${
-        target.namespace
-      }:`,
+    await this.cache.invalidate(
+      this.namespaceScope(
+        this.clients.config(target.vcenter).name,
+        sv.name,
+        target.namespace,
+      ),
     );
   }
 }

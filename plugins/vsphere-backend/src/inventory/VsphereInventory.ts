@@ -33,6 +33,6 @@ export interface VsphereInventory {
     target: OverviewTarget,
   ): Promise<Omit<EntityOverview, 'allowed'>>;
   listOptions(kind: PickerKind, query: OptionsQuery): Promise<PickerOption[]>;
-  /** Forgets what was read of a namespace after a change to it. */
-  invalidateNamespace(target: Omit<OverviewTarget, 'entityRef'>): void;
+  /** Forgets what was read of a namespace after a change to it, on every replica. */
+  invalidateNamespace(target: Omit<OverviewTarget, 'entityRef'>): Promise<void>;
 }
