@@ -121,6 +121,11 @@ done
 [ -f "$CACHE/install-state.gz" ] && cp "$CACHE/install-state.gz" "$APP/.yarn/install-state.gz"
 touch "$APP/.install-done"
 
+# create-app's own ranges drift without the seed lock (plugin-signals-backend then wants a newer
+# backend-defaults: "httpRouter.addWebSocketHandler is not a function"); aligning every
+# @backstage package is what that lock would have done. Not a README line: the baseline app's fix.
+run "Align the app's @backstage packages (yarn up '@backstage/*')" align.log app_yarn up '@backstage/*'
+
 lines=$(node scripts/verify-install/readme-lines.js)
 echo "$lines" >"$LOGS/readme-lines.json"
 step "Add the README lines (${LOGS#"$ROOT/"}/readme-lines.json)"
