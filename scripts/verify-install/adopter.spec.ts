@@ -17,7 +17,8 @@ test('the fresh app shows the vSphere tab of an annotated service with its VMs a
 }) => {
   await signInAsGuest(page);
   await page.goto('/catalog/default/component/adopter-service');
-  await page.getByRole('tab', { name: 'vSphere' }).click();
+  // the entity page's tabs are links in the new frontend system
+  await page.getByRole('link', { name: 'vSphere', exact: true }).click();
 
   await expect(page.getByText('RUNNING').first()).toBeVisible();
   await expect(page.getByText('demo-web-01').first()).toBeVisible();
