@@ -58,6 +58,22 @@ export interface SourceError {
 }
 
 /**
+ * How an upstream feeds the inventory: `syncing` until its first full read, `live` while it
+ * delivers updates or keep-alives within its deadline, `stale` when it stopped (its last data is
+ * still shown, marked with its age), `failed` when it never delivered.
+ * @public
+ */
+export interface SourceStatus {
+  /** e.g. `vcenter:testenv` or `supervisor:testenv/supervisor`. */
+  source: string;
+  state: 'syncing' | 'live' | 'stale' | 'failed';
+  /** The last update or keep-alive received (ISO time). */
+  lastSyncedAt?: string;
+  /** Why the source is stale or failed, safe to show. */
+  reason?: string;
+}
+
+/**
  * Everything the vSphere tab shows for one catalog entity.
  * @public
  */
@@ -82,7 +98,9 @@ export interface EntityOverview {
    */
   allowed: { scaleClusters: string[]; powerVms: string[] };
   errors: SourceError[];
-  /** When the data was read from upstream (ISO time); cached views are not re-read. */
+  /** The state of each upstream this view reads, so stale data is never shown as live. */
+  sources: SourceStatus[];
+  /** When the view was built (ISO time). */
   fetchedAt: string;
 }
 

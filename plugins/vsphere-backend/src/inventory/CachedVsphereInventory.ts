@@ -251,6 +251,8 @@ export class CachedVsphereInventory implements VsphereInventory {
         kubectlLogin: svUrl && kubectlLoginCommand(svUrl, ns),
       },
       errors,
+      // read through a cache, not a feed: no source state to report
+      sources: [],
       fetchedAt: new Date().toISOString(),
     };
   }

@@ -138,6 +138,18 @@ export function overviewFixture(
     },
     allowed: { scaleClusters: ['tkc-1'], powerVms: ['web-1'] },
     errors: [],
+    sources: [
+      {
+        source: 'vcenter:vc-east',
+        state: 'live',
+        lastSyncedAt: '2024-05-01T11:05:00Z',
+      },
+      {
+        source: 'supervisor:vc-east/sv-1',
+        state: 'live',
+        lastSyncedAt: '2024-05-01T11:05:00Z',
+      },
+    ],
     fetchedAt: '2024-05-01T11:05:00Z',
     ...overrides,
   };

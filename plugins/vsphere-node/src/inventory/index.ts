@@ -1,0 +1,1 @@
+export { SourceHealth } from './SourceHealth';
