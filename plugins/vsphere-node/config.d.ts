@@ -3,8 +3,17 @@ import { HumanDuration } from '@backstage/types';
 export interface Config {
   /** Connections of the vSphere plugins. */
   vsphere?: {
-    /** How long the backend reuses what it read from vCenter and the Supervisors; defaults to 15 seconds. */
+    /** How long the backend reuses picker option lists it read; defaults to 15 seconds. */
     cacheTtl?: HumanDuration | string;
+    /** The watch-fed inventory the entity pages and the catalog read. */
+    inventory?: {
+      /** A Supervisor with no event and no answered probe for this long is shown stale; defaults to 10 seconds. */
+      supervisorDeadline?: HumanDuration | string;
+      /** Length of vCenter's WaitForUpdatesEx long-poll; silent 5 s past it, vCenter is shown stale; defaults to 5 seconds. */
+      vcenterMaxWait?: HumanDuration | string;
+      /** How often namespaces, storage policies and content libraries (REST, no watch) are read again while viewed; defaults to 60 seconds. */
+      restInterval?: HumanDuration | string;
+    };
     /** How long a page waits for one vCenter or Supervisor before showing it as failed; defaults to 4 seconds. */
     sourceDeadline?: HumanDuration | string;
     /** The vCenters to read and provision through; names are what catalog annotations refer to. */

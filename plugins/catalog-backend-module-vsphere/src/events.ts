@@ -1,22 +1,9 @@
-/**
- * The events-service topic on which the vSphere scaffolder actions announce what they created.
- * @public
- */
-export const VSPHERE_RESOURCE_CREATED_TOPIC = 'vsphere.resource.created';
+import { VsphereResourceCreatedEvent } from '@backstage-vsphere/plugin-vsphere-common';
 
-/**
- * The payload of a {@link VSPHERE_RESOURCE_CREATED_TOPIC} event.
- * @public
- */
-export interface VsphereResourceCreatedEvent {
-  /** The configured vCenter name; may be left out when only one vCenter is configured. */
-  vcenter?: string;
-  /** What was created, e.g. `namespace`, `vm`, `cluster`, `nodepool`. */
-  kind: string;
-  /** The Supervisor namespace that holds (or is) the new object. */
-  namespace: string;
-  name?: string;
-}
+export {
+  VSPHERE_RESOURCE_CREATED_TOPIC,
+  type VsphereResourceCreatedEvent,
+} from '@backstage-vsphere/plugin-vsphere-common';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 

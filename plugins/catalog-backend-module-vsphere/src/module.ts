@@ -4,7 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
-import { vsphereClientsServiceRef } from '@backstage-vsphere/plugin-vsphere-node';
+import {
+  inventorySnapshotServiceRef,
+  vsphereClientsServiceRef,
+} from '@backstage-vsphere/plugin-vsphere-node';
 import { readCatalogConfig } from './config';
 import { vcenterSources } from './inventory/sources';
 import { VsphereEntityProvider } from './provider/VsphereEntityProvider';
@@ -27,8 +30,17 @@ export const catalogModuleVsphereEntityProvider = createBackendModule({
         scheduler: coreServices.scheduler,
         events: eventsServiceRef,
         clients: vsphereClientsServiceRef,
+        snapshot: inventorySnapshotServiceRef,
       },
-      async init({ catalog, config, logger, scheduler, events, clients }) {
+      async init({
+        catalog,
+        config,
+        logger,
+        scheduler,
+        events,
+        clients,
+        snapshot,
+      }) {
         const catalogConfig = readCatalogConfig(config);
         const providers = clients.configs.map(vcenter =>
           VsphereEntityProvider.create({
@@ -40,6 +52,7 @@ export const catalogModuleVsphereEntityProvider = createBackendModule({
               catalogConfig.schedule,
             ),
             events,
+            snapshot,
             vcenterCount: clients.configs.length,
           }),
         );

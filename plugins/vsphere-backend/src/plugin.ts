@@ -5,12 +5,19 @@ import {
 import { durationToMilliseconds } from '@backstage/types';
 import { readDurationFromConfig } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { vspherePermissions } from '@backstage-vsphere/plugin-vsphere-common';
 import {
   VsphereChangeAuthorizer,
+  inventorySnapshotServiceRef,
   vsphereClientsServiceRef,
 } from '@backstage-vsphere/plugin-vsphere-node';
-import { CachedVsphereInventory } from './inventory/CachedVsphereInventory';
+import { CachedPickerOptions } from './inventory/CachedPickerOptions';
+import { SnapshotVsphereInventory } from './inventory/SnapshotVsphereInventory';
+import { SourceFailureLog } from './inventory/SourceFailureLog';
+import { publishInventoryChanges } from './inventory/publishInventoryChanges';
+import { refreshAfterOwnChanges } from './inventory/refreshAfterOwnChanges';
 import { createRouter } from './router';
 
 /**
@@ -33,19 +40,27 @@ export const vspherePlugin = createBackendPlugin({
         cache: coreServices.cache,
         catalog: catalogServiceRef,
         clients: vsphereClientsServiceRef,
+        snapshot: inventorySnapshotServiceRef,
+        signals: signalsServiceRef,
+        events: eventsServiceRef,
       },
       async init(deps) {
-        const { config, permissionsRegistry, clients } = deps;
+        const { config, permissionsRegistry, clients, snapshot } = deps;
         permissionsRegistry.addPermissions(vspherePermissions);
         const duration = (key: string, fallbackMs: number) =>
           config.has(key)
             ? durationToMilliseconds(readDurationFromConfig(config, { key }))
             : fallbackMs;
-        const inventory = new CachedVsphereInventory(clients, deps.cache, {
-          ttlMs: duration('vsphere.cacheTtl', 15_000),
-          sourceDeadlineMs: duration('vsphere.sourceDeadline', 4_000),
-          logger: deps.logger,
-        });
+        const inventory = new SnapshotVsphereInventory(
+          clients,
+          snapshot,
+          new CachedPickerOptions(clients, deps.cache, {
+            ttlMs: duration('vsphere.cacheTtl', 15_000),
+          }),
+          new SourceFailureLog(deps.logger),
+        );
+        publishInventoryChanges(snapshot, deps.signals, deps.logger);
+        await refreshAfterOwnChanges(deps.events, snapshot, deps.logger);
         const authorizer = new VsphereChangeAuthorizer({
           catalog: deps.catalog,
           permissions: deps.permissions,

@@ -12,6 +12,7 @@ import {
 import { EventsService } from '@backstage/plugin-events-node';
 import { JsonObject } from '@backstage/types';
 import {
+  InventorySnapshot,
   VsphereClients,
   readVsphereConfig,
 } from '@backstage-vsphere/plugin-vsphere-node';
@@ -30,6 +31,8 @@ export async function testenvProvider(
     vcenter?: JsonObject;
     catalog?: JsonObject;
     events?: EventsService;
+    /** Feed deltas from a watch-fed snapshot, as the module does. */
+    snapshot?: boolean;
   } = {},
 ) {
   const logger = mockServices.logger.mock();
@@ -51,6 +54,9 @@ export async function testenvProvider(
     refresh: async () => {},
   };
   const taskRunner: SchedulerServiceTaskRunner = { run: async () => {} };
+  const snapshot = options.snapshot
+    ? new InventorySnapshot(clients, { logger })
+    : undefined;
   const provider = VsphereEntityProvider.create({
     vcenter,
     config,
@@ -58,10 +64,11 @@ export async function testenvProvider(
     logger,
     taskRunner,
     events: options.events,
+    snapshot,
     vcenterCount: 1,
   });
   await provider.connect(connection);
-  return { provider, mutations, logger, clients, vcenter };
+  return { provider, mutations, logger, clients, vcenter, snapshot };
 }
 
 const run = promisify(execFile);

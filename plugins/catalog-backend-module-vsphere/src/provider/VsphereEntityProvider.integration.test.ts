@@ -7,6 +7,11 @@ import {
   readRecordedRequests,
   recorderPosition,
 } from '@backstage-vsphere/plugin-vsphere-node/testUtils';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { EntityProviderMutation } from '@backstage/plugin-catalog-node';
+import { testenvKubectl } from '@backstage-vsphere/plugin-vsphere-node/testUtils';
 import { entitiesOf, govc, testenvProvider } from '../__testUtils__/testenv';
 import { VSPHERE_RESOURCE_CREATED_TOPIC } from '../events';
 
@@ -21,7 +26,10 @@ afterAll(async () => {
 
 async function provider(options: Parameters<typeof testenvProvider>[1] = {}) {
   const created = await testenvProvider(env, options);
-  closers.push(() => created.clients.close());
+  closers.push(async () => {
+    await created.snapshot?.stop();
+    await created.clients.close();
+  });
   return created;
 }
 
@@ -351,5 +359,62 @@ describe('VsphereEntityProvider against the testenv', () => {
         (heapPeak - heapBefore) / 2 ** 20,
       )} MiB at peak`,
     );
+  });
+
+  it('applies a VM created and deleted with kubectl as deltas within seconds, with no full run', async () => {
+    const testenv = await provider({ snapshot: true });
+    await testenv.provider.refresh();
+    await testenv.snapshot!.follow(env.vcenter.name);
+    const name = `it-live-${randomBytes(3).toString('hex')}`;
+    const entityName = `demo.vm.${name}`;
+    const manifest = path.join(os.tmpdir(), `${name}.yaml`);
+    fs.writeFileSync(
+      manifest,
+      JSON.stringify({
+        apiVersion: 'vmoperator.vmware.com/v1alpha5',
+        kind: 'VirtualMachine',
+        metadata: { name, namespace: 'demo' },
+        spec: {
+          className: 'best-effort-small',
+          imageName: 'ubuntu-2204-kube-v1.33',
+          storageClass: 'vsan-default-storage-policy',
+          powerState: 'PoweredOff',
+        },
+      }),
+    );
+    /** Waits for a delta that matches, returning how long it took. */
+    const deltaWithin = async (
+      matches: (m: EntityProviderMutation) => boolean,
+      timeoutMs: number,
+    ) => {
+      const started = Date.now();
+      while (!testenv.mutations.some(matches)) {
+        if (Date.now() - started > timeoutMs) return Infinity;
+        await new Promise(resolve => setTimeout(resolve, 50));
+      }
+      return Date.now() - started;
+    };
+    const adds = (m: EntityProviderMutation) =>
+      m.type === 'delta' &&
+      m.added.some(d => d.entity.metadata.name === entityName);
+    const removes = (m: EntityProviderMutation) =>
+      m.type === 'delta' &&
+      m.removed.some(
+        r =>
+          'entityRef' in r && r.entityRef === `resource:default/${entityName}`,
+      );
+    try {
+      testenvKubectl(env, 'apply', '-f', manifest);
+      const addedMs = await deltaWithin(adds, 10_000);
+      expect(addedMs).toBeLessThan(5_000);
+      testenvKubectl(env, 'delete', '-f', manifest, '--wait=false');
+      const removedMs = await deltaWithin(removes, 10_000);
+      expect(removedMs).toBeLessThan(5_000);
+    } finally {
+      testenvKubectl(env, 'delete', '-f', manifest, '--ignore-not-found');
+      fs.rmSync(manifest, { force: true });
+    }
+    // the full run stays the safety net: only the first mutation was one
+    expect(testenv.mutations.filter(m => m.type === 'full')).toHaveLength(1);
   });
 });

@@ -9,7 +9,12 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import { EventParams, EventsService } from '@backstage/plugin-events-node';
-import { VCenterConfig } from '@backstage-vsphere/plugin-vsphere-node';
+import {
+  InventoryChange,
+  InventorySnapshot,
+  VCenterConfig,
+} from '@backstage-vsphere/plugin-vsphere-node';
+import { ANNOTATION_SUPERVISOR_NAMESPACE } from '@backstage-vsphere/plugin-vsphere-common';
 import { VsphereCatalogConfig } from '../config';
 import { buildEntities } from '../entities/buildEntities';
 import {
@@ -18,6 +23,23 @@ import {
 } from '../events';
 import { InventoryReader } from '../inventory/InventoryReader';
 import { VcenterSources } from '../inventory/sources';
+import { snapshotSources } from '../inventory/snapshotSources';
+
+/** Supervisor kinds the catalog's entities are made of; other changes (events, machines) do not touch it. */
+const CATALOG_KINDS = new Set([
+  'Namespace',
+  'VirtualMachine',
+  'Cluster',
+  'TanzuKubernetesCluster',
+]);
+
+/** Changes to one namespace that arrive together become one delta. */
+const DELTA_DELAY_MS = 300;
+
+/** The Supervisor namespace an entity belongs to (a namespace entity: its own). */
+function namespaceOf(entity: Entity): string | undefined {
+  return entity.metadata.annotations?.[ANNOTATION_SUPERVISOR_NAMESPACE];
+}
 
 /**
  * Options of {@link VsphereEntityProvider.create}.
@@ -30,6 +52,8 @@ export interface VsphereEntityProviderOptions {
   logger: LoggerService;
   taskRunner: SchedulerServiceTaskRunner;
   events?: EventsService;
+  /** The watch-fed inventory; with it, upstream changes reach the catalog as deltas within seconds. */
+  snapshot?: InventorySnapshot;
   /**
    * How many vCenters are configured (default 1). With one, events that name no vCenter are this
    * provider's; with several, entity names begin with the vCenter's name (see vsphereEntityName).
@@ -66,6 +90,11 @@ export class VsphereEntityProvider implements EntityProvider {
   private readonly logger: LoggerService;
   private readonly deltas = new Map<string, AppliedDelta>();
   private deltaSequence = 0;
+  /** What the catalog holds of each namespace, from the last full run and deltas since, to tell what is gone. */
+  private readonly applied = new Map<string, Map<string, string>>();
+  private readonly pendingNamespaces = new Map<string, NodeJS.Timeout>();
+  /** Entities a delta removed, by delta counter, so a full read that began earlier does not bring them back. */
+  private readonly removals = new Map<string, number>();
 
   static create(options: VsphereEntityProviderOptions): VsphereEntityProvider {
     return new VsphereEntityProvider(options);
@@ -82,7 +111,22 @@ export class VsphereEntityProvider implements EntityProvider {
       options.sources,
       this.logger,
     );
+    // deltas read the Supervisor from the snapshot; the full run, the safety net, reads upstream
+    this.deltaReader = options.snapshot
+      ? new InventoryReader(
+          options.vcenter,
+          options.config,
+          snapshotSources(
+            options.sources,
+            options.snapshot,
+            options.vcenter.name,
+          ),
+          this.logger,
+        )
+      : this.reader;
   }
+
+  private readonly deltaReader: InventoryReader;
 
   getProviderName(): string {
     return `vsphere-entity-provider:${this.options.vcenter.name}`;
@@ -101,6 +145,33 @@ export class VsphereEntityProvider implements EntityProvider {
       topics: [VSPHERE_RESOURCE_CREATED_TOPIC],
       onEvent: params => this.onEvent(params),
     });
+    const snapshot = this.options.snapshot;
+    if (snapshot) {
+      snapshot.subscribe(change => this.onInventoryChange(change));
+      // start following at once, not on the first page view; failures are retried by the feeds
+      snapshot.follow(this.options.vcenter.name).catch(() => undefined);
+    }
+  }
+
+  /** A change in the snapshot: the namespace is read again (from the snapshot) shortly after. */
+  private onInventoryChange(change: InventoryChange) {
+    if (
+      change.vcenter !== this.options.vcenter.name ||
+      !change.kinds.some(kind => CATALOG_KINDS.has(kind))
+    ) {
+      return;
+    }
+    clearTimeout(this.pendingNamespaces.get(change.namespace));
+    const timer = setTimeout(() => {
+      this.pendingNamespaces.delete(change.namespace);
+      this.refreshNamespace(change.namespace).catch(error =>
+        this.logger.warn(
+          `Could not update namespace '${change.namespace}' in the catalog; the next full run will: ${error}`,
+        ),
+      );
+    }, DELTA_DELAY_MS);
+    timer.unref();
+    this.pendingNamespaces.set(change.namespace, timer);
   }
 
   /** Reads everything and applies a full mutation; on failure logs and leaves the catalog alone. */
@@ -128,8 +199,15 @@ export class VsphereEntityProvider implements EntityProvider {
       type: 'full',
       entities: entities.map(entity => this.deferred(entity)),
     });
+    this.applied.clear();
+    for (const entity of entities) {
+      this.remember(entity);
+    }
     for (const [ref, delta] of this.deltas) {
       if (delta.sequence <= sequenceAtStart) this.deltas.delete(ref);
+    }
+    for (const [ref, sequence] of this.removals) {
+      if (sequence <= sequenceAtStart) this.removals.delete(ref);
     }
     const durationMs = Date.now() - started;
     this.logger.info(
@@ -138,33 +216,62 @@ export class VsphereEntityProvider implements EntityProvider {
     return { applied: true, entities: entities.length, durationMs };
   }
 
-  /** Re-reads one namespace and adds its entities; returns how many were added. */
+  /**
+   * Re-reads one namespace and applies what changed: its entities added or updated, those gone
+   * (or all of them, when vCenter no longer has the namespace) removed. Returns how many were added.
+   */
   async refreshNamespace(namespace: string): Promise<number> {
     const connection = this.requireConnection();
-    const inventory = await this.reader.readNamespace(namespace);
-    if (!inventory) {
-      this.logger.info(
-        `Namespace '${namespace}' is not on vCenter '${this.options.vcenter.name}'; nothing to add`,
-      );
+    const inventory = await this.deltaReader.readNamespace(namespace);
+    const entities = inventory
+      ? buildEntities(inventory, {
+          ...this.buildOptions(),
+          skipSupervisors: true,
+        })
+      : [];
+    const before = this.applied.get(namespace) ?? new Map<string, string>();
+    const now = new Map(
+      entities.map(e => [stringifyEntityRef(e), JSON.stringify(e)]),
+    );
+    const added = entities.filter(
+      e => before.get(stringifyEntityRef(e)) !== now.get(stringifyEntityRef(e)),
+    );
+    const removed = [...before.keys()].filter(ref => !now.has(ref));
+    if (added.length === 0 && removed.length === 0) {
       return 0;
     }
-    const entities = buildEntities(inventory, {
-      ...this.buildOptions(),
-      skipSupervisors: true,
-    });
     const sequence = ++this.deltaSequence;
-    for (const entity of entities) {
+    for (const entity of added) {
       this.deltas.set(stringifyEntityRef(entity), { entity, sequence });
+    }
+    for (const ref of removed) {
+      this.deltas.delete(ref);
+      this.removals.set(ref, sequence);
     }
     await connection.applyMutation({
       type: 'delta',
-      added: entities.map(entity => this.deferred(entity)),
-      removed: [],
+      added: added.map(entity => this.deferred(entity)),
+      removed: removed.map(entityRef => ({
+        entityRef,
+        locationKey: this.getProviderName(),
+      })),
     });
+    this.applied.set(namespace, now);
     this.logger.info(
-      `Added ${entities.length} entities of namespace '${namespace}' from vCenter '${this.options.vcenter.name}'`,
+      `Namespace '${namespace}' of vCenter '${this.options.vcenter.name}': ${added.length} entities added or changed, ${removed.length} removed`,
     );
-    return entities.length;
+    return added.length;
+  }
+
+  private remember(entity: Entity) {
+    const namespace = namespaceOf(entity);
+    if (!namespace) return;
+    let refs = this.applied.get(namespace);
+    if (!refs) {
+      refs = new Map();
+      this.applied.set(namespace, refs);
+    }
+    refs.set(stringifyEntityRef(entity), JSON.stringify(entity));
   }
 
   /** Handles an announcement; errors are logged, as the next full run catches up anyway. */
@@ -213,7 +320,11 @@ export class VsphereEntityProvider implements EntityProvider {
   }
 
   /** A delta applied while the full read ran may be missing from it; keep it until a newer read. */
-  private withNewerDeltas(entities: Entity[], sequence: number): Entity[] {
+  private withNewerDeltas(read: Entity[], sequence: number): Entity[] {
+    const entities = read.filter(e => {
+      const removedAt = this.removals.get(stringifyEntityRef(e));
+      return removedAt === undefined || removedAt <= sequence;
+    });
     const refs = new Set(entities.map(e => stringifyEntityRef(e)));
     const newer = [...this.deltas.entries()]
       .filter(([ref, d]) => d.sequence > sequence && !refs.has(ref))

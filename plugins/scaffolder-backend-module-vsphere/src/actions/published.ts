@@ -1,25 +1,14 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { EventsService } from '@backstage/plugin-events-node';
+import {
+  VSPHERE_RESOURCE_CREATED_TOPIC,
+  VsphereResourceCreatedEvent,
+} from '@backstage-vsphere/plugin-vsphere-common';
 
-/**
- * The topic the catalog module listens on to ingest a new object at once.
- * @public
- */
-export const VSPHERE_RESOURCE_CREATED_TOPIC = 'vsphere.resource.created';
-
-/**
- * The payload of a `vsphere.resource.created` event.
- * @public
- */
-export interface VsphereResourceCreatedEvent {
-  vcenter: string;
-  kind: 'namespace' | 'vm' | 'cluster';
-  /** The Supervisor namespace; for kind `namespace`, the same as `name`. */
-  namespace: string;
-  name: string;
-  /** The owner chosen in the template, as an entity ref, when one was given. */
-  owner?: string;
-}
+export {
+  VSPHERE_RESOURCE_CREATED_TOPIC,
+  type VsphereResourceCreatedEvent,
+} from '@backstage-vsphere/plugin-vsphere-common';
 
 /**
  * Tells the catalog about a new object. A failure only delays ingestion until the provider's

@@ -132,6 +132,20 @@ export class SupervisorClient {
     return this.versions.get();
   }
 
+  /** Whether the Supervisor serves a supported version of the kind's API group. */
+  isServed(kind: SupervisorResource): Promise<boolean> {
+    return this.api.isServed(kind);
+  }
+
+  /** One cheap request (API discovery, readable by every account) that proves the server answers. */
+  async ping(options: SupervisorCallOptions = {}): Promise<void> {
+    await this.api.transport.call(
+      { verb: 'discover', resource: 'API groups' },
+      options.signal,
+      o => this.api.transport.apis.getAPIVersions({}, o),
+    );
+  }
+
   /** Every object of a kind (all pages), as plain JSON. */
   async list(
     kind: SupervisorResource,

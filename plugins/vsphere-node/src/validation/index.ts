@@ -4,4 +4,8 @@ export {
   isDnsLabel,
   isDnsSubdomain,
 } from './names';
-export { checkLabelSelector, isLabelSelector } from './labelSelector';
+export {
+  checkLabelSelector,
+  isLabelSelector,
+  matchesLabelSelector,
+} from './labelSelector';

@@ -56,3 +56,34 @@ export function checkLabelSelector(field: string, value: unknown): string {
   }
   return value;
 }
+
+/** Whether one requirement of a valid selector holds for the labels. */
+function holds(requirement: string, labels: Record<string, string>): boolean {
+  const set = requirement.match(/^(\S+)\s+(in|notin)\s*\((.*)\)$/);
+  if (set) {
+    const values = set[3].split(',').map(v => v.trim());
+    const has = set[1] in labels && values.includes(labels[set[1]]);
+    return set[2] === 'in' ? has : !has;
+  }
+  const compare = requirement.match(/^([^=!\s]+)\s*(==|=|!=)\s*(.*)$/);
+  if (compare) {
+    const equal = labels[compare[1]] === compare[3].trim();
+    return compare[2] === '!=' ? !equal : compare[1] in labels && equal;
+  }
+  return requirement.startsWith('!')
+    ? !(requirement.slice(1) in labels)
+    : requirement in labels;
+}
+
+/**
+ * Whether labels match a label selector as the Kubernetes API server matches it, so a watched
+ * list is filtered the way a `labelSelector` list request would be. Throws on an invalid selector.
+ * @public
+ */
+export function matchesLabelSelector(
+  selector: string,
+  labels: Record<string, string> = {},
+): boolean {
+  checkLabelSelector('labelSelector', selector);
+  return requirements(selector).every(r => holds(r, labels));
+}

@@ -95,7 +95,7 @@ export function toNameMap(objects: ObjectProperties[]): Map<string, string> {
 
 export function toVm(
   o: ObjectProperties,
-  names: Map<string, string>,
+  names: Pick<Map<string, string>, 'get'>,
 ): VCenterVm {
   const host = ref(o, 'runtime.host')?.value;
   const datastores = refs(o, 'datastore');

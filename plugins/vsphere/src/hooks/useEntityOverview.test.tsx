@@ -1,6 +1,7 @@
 import { ReactNode } from 'react';
 import { TestApiProvider } from '@backstage/frontend-test-utils';
 import { act, renderHook, waitFor } from '@testing-library/react';
+import { SignalApi, signalApiRef } from '@backstage/plugin-signals-react';
 import { VsphereApi, vsphereApiRef } from '../api';
 import { clusterFixture, overviewFixture, vmFixture } from '../__testUtils__';
 import { useEntityOverview } from './useEntityOverview';
@@ -15,10 +16,38 @@ function withPool(desiredReplicas: number, readyReplicas: number) {
   return cluster;
 }
 
-function setup(api: Partial<VsphereApi>, pollIntervalMs = 1) {
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <TestApiProvider apis={[[vsphereApiRef, api]]}>{children}</TestApiProvider>
-  );
+/** A signal API whose channels the test can post to, as the signals plugin would. */
+function signalsStub() {
+  const listeners = new Map<string, () => void>();
+  const api: SignalApi = {
+    subscribe(channel, onMessage) {
+      listeners.set(channel, () => onMessage({}));
+      return { unsubscribe: () => listeners.delete(channel) };
+    },
+  };
+  return { api, post: (channel: string) => listeners.get(channel)?.() };
+}
+
+function setup(
+  api: Partial<VsphereApi>,
+  pollIntervalMs = 1,
+  signals?: SignalApi,
+) {
+  const wrapper = ({ children }: { children: ReactNode }) =>
+    signals ? (
+      <TestApiProvider
+        apis={[
+          [vsphereApiRef, api],
+          [signalApiRef, signals],
+        ]}
+      >
+        {children}
+      </TestApiProvider>
+    ) : (
+      <TestApiProvider apis={[[vsphereApiRef, api]]}>
+        {children}
+      </TestApiProvider>
+    );
   return renderHook(
     () => useEntityOverview('component:default/payments', pollIntervalMs),
     { wrapper },
@@ -43,6 +72,27 @@ describe('useEntityOverview', () => {
     expect(getEntityOverview).toHaveBeenCalledWith(
       'component:default/payments',
     );
+  });
+
+  it("re-reads when the backend signals a change to the entity's namespace, and does not poll", async () => {
+    const getEntityOverview = jest
+      .fn()
+      .mockResolvedValueOnce(overviewFixture({ clusters: [withPool(3, 1)] }))
+      .mockResolvedValue(overviewFixture({ clusters: [withPool(3, 2)] }));
+    const signals = signalsStub();
+    const { result } = setup({ getEntityOverview }, 1, signals.api);
+    await waitFor(() => expect(result.current.overview).toBeDefined());
+    // converging, but with signals there is nothing to poll for
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(getEntityOverview).toHaveBeenCalledTimes(1);
+
+    act(() => signals.post('vsphere:namespace:vc-east/sv-1/demo'));
+    await waitFor(() =>
+      expect(
+        result.current.overview?.clusters[0].nodePools[0].readyReplicas,
+      ).toBe(2),
+    );
+    expect(getEntityOverview).toHaveBeenCalledTimes(2);
   });
 
   it('keeps the last overview when a re-read fails', async () => {

@@ -1,15 +1,23 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useApi } from '@backstage/core-plugin-api';
+import { useApi, useApiHolder } from '@backstage/core-plugin-api';
+import { signalApiRef } from '@backstage/plugin-signals-react';
 import {
   EntityOverview,
   VmServiceVm,
   WorkloadCluster,
+  vsphereNamespaceChannel,
 } from '@backstage-vsphere/plugin-vsphere-common';
 import { vsphereApiRef } from '../api';
 import { isConverging } from '../utils/isConverging';
 
-/** How often the overview is re-read while node pools or VMs are changing. */
-export const DEFAULT_POLL_INTERVAL_MS = 5000;
+/**
+ * How often the overview is re-read while node pools or VMs are changing, when the portal has no
+ * signals plugin to push changes; with signals, the page re-reads only when told.
+ */
+export const DEFAULT_POLL_INTERVAL_MS = 15_000;
+
+/** Signals of one change arrive from every replica: re-read once for them all. */
+const SIGNAL_COALESCE_MS = 150;
 
 /** The overview of an entity with ways to refresh it and apply results of actions. */
 export interface EntityOverviewState {
@@ -57,12 +65,34 @@ export function useEntityOverview(
     };
   }, [api, entityRef, generation]);
 
+  const signals = useApiHolder().get(signalApiRef);
+  const channel =
+    overview?.supervisor && overview.namespace
+      ? vsphereNamespaceChannel({
+          vcenter: overview.vcenter,
+          supervisor: overview.supervisor,
+          namespace: overview.namespace.name,
+        })
+      : undefined;
+  useEffect(() => {
+    if (!signals || !channel) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const { unsubscribe } = signals.subscribe(channel, () => {
+      clearTimeout(timer);
+      timer = setTimeout(refresh, SIGNAL_COALESCE_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [signals, channel, refresh]);
+
   const converging = overview ? isConverging(overview) : false;
   useEffect(() => {
-    if (!converging || loading) return undefined;
+    if (signals || !converging || loading) return undefined;
     const timer = setTimeout(refresh, pollIntervalMs);
     return () => clearTimeout(timer);
-  }, [converging, loading, refresh, pollIntervalMs]);
+  }, [signals, converging, loading, refresh, pollIntervalMs]);
 
   const applyCluster = useCallback(
     (cluster: WorkloadCluster) => {

@@ -1,0 +1,174 @@
+import { InputError } from '@backstage/errors';
+import {
+  PickerKind,
+  PickerOption,
+} from '@backstage-vsphere/plugin-vsphere-common';
+import { VsphereClients } from '@backstage-vsphere/plugin-vsphere-node';
+import { CacheService } from '@backstage/backend-plugin-api';
+import { CoalescingCache } from './CoalescingCache';
+import { OptionsQuery } from './VsphereInventory';
+
+/** The invalidation scope of every option list, dropped after a change made through the portal. */
+const OPTIONS_SCOPE = 'options';
+
+/** Picker lists are read on demand (most have no watch) and kept a short while, for every replica. */
+export class CachedPickerOptions {
+  private readonly cache: CoalescingCache;
+
+  constructor(
+    private readonly clients: VsphereClients,
+    cache: CacheService,
+    options: { ttlMs: number },
+  ) {
+    this.cache = new CoalescingCache(cache, { ttlMs: options.ttlMs });
+  }
+
+  /** A namespace as vCenter holds it, one cached read shared by the pickers. */
+  private vcenterNamespace(vcenter: string, namespace: string) {
+    return this.cache.get(
+      `vcenter:${vcenter}:namespace:${namespace}`,
+      () => this.clients.vcenter(vcenter).getNamespace(namespace),
+      { scope: OPTIONS_SCOPE },
+    );
+  }
+
+  /** The vCenter's storage policies, one cached read shared by the pickers. */
+  private vcenterStoragePolicies(vcenter: string) {
+    return this.cache.get(
+      `vcenter:${vcenter}:storage-policies`,
+      () => this.clients.vcenter(vcenter).listStoragePolicies(),
+      { scope: OPTIONS_SCOPE },
+    );
+  }
+
+  async listOptions(
+    kind: PickerKind,
+    query: OptionsQuery,
+  ): Promise<PickerOption[]> {
+    if (kind === 'vcenters') {
+      return this.clients.configs.map(c => ({ value: c.name, label: c.name }));
+    }
+    const vcConfig = this.clients.config(query.vcenter);
+    const vc = this.clients.vcenter(vcConfig.name);
+    const key = `options:${vcConfig.name}:${query.supervisor ?? ''}:${
+      query.namespace ?? ''
+    }:${query.cluster ?? ''}:${kind}`;
+    return this.cache.get(
+      key,
+      async () => {
+        switch (kind) {
+          case 'supervisors':
+            return vcConfig.supervisors.map(s => ({
+              value: s.name,
+              label: s.name,
+              description: `cluster ${s.cluster}`,
+            }));
+          case 'namespaces':
+            return (await vc.listNamespaces()).map(n => ({
+              value: n.name,
+              label: n.name,
+              description: n.configStatus,
+            }));
+          case 'storage-policies':
+            return this.storagePolicyOptions(vcConfig.name, query);
+          case 'vm-classes':
+            return (await vc.listVmClasses()).map(c => ({
+              value: c.id,
+              label: c.id,
+              description: [
+                c.cpuCount && `${c.cpuCount} vCPU`,
+                c.memoryMiB && `${c.memoryMiB / 1024} GiB`,
+              ]
+                .filter(Boolean)
+                .join(', '),
+            }));
+          case 'content-libraries':
+            return (await vc.listContentLibraries()).map(l => ({
+              value: l.name,
+              label: l.name,
+              description: l.type,
+            }));
+          case 'images':
+            return this.imageOptions(vcConfig.name, query);
+          case 'clusters':
+            return this.clusterOptions(vcConfig.name, query);
+          case 'node-pools':
+            return this.nodePoolOptions(vcConfig.name, query);
+          default:
+            throw new InputError(`kind: '${kind}' is not a picker kind`);
+        }
+      },
+      { scope: OPTIONS_SCOPE },
+    );
+  }
+
+  /**
+   * Every storage policy of the vCenter, or with a namespace, those assigned to it: the only
+   * ones its VMs and clusters may use.
+   */
+  private async storagePolicyOptions(vcenter: string, query: OptionsQuery) {
+    const [policies, namespace] = await Promise.all([
+      this.vcenterStoragePolicies(vcenter),
+      query.namespace
+        ? this.vcenterNamespace(vcenter, query.namespace)
+        : undefined,
+    ]);
+    const assigned = namespace
+      ? new Set((namespace.storageSpecs ?? []).map(s => s.policy))
+      : undefined;
+    return policies
+      .filter(p => !assigned || assigned.has(p.id))
+      .map(p => ({ value: p.name, label: p.name, description: p.description }));
+  }
+
+  private async imageOptions(vcenter: string, query: OptionsQuery) {
+    if (!query.namespace) {
+      throw new InputError('namespace: images are listed per namespace');
+    }
+    const sv = this.clients.supervisor(vcenter, query.supervisor);
+    return (await sv.listVirtualMachineImages(query.namespace)).map(i => ({
+      value: i.name,
+      label: i.displayName ?? i.name,
+      description: i.osType,
+    }));
+  }
+
+  private async clusterOptions(vcenter: string, query: OptionsQuery) {
+    if (!query.namespace) {
+      throw new InputError('namespace: clusters are listed per namespace');
+    }
+    const sv = this.clients.supervisor(vcenter, query.supervisor);
+    return (await sv.listWorkloadClusters(query.namespace)).map(c => ({
+      value: c.name,
+      label: c.name,
+      description: [c.kind, c.version].filter(Boolean).join(' '),
+    }));
+  }
+
+  private async nodePoolOptions(vcenter: string, query: OptionsQuery) {
+    if (!query.namespace || !query.cluster) {
+      throw new InputError(
+        `${
+          query.namespace ? 'cluster' : 'namespace'
+        }: node pools are listed per cluster`,
+      );
+    }
+    const sv = this.clients.supervisor(vcenter, query.supervisor);
+    const cluster = await sv.getWorkloadCluster(query.namespace, query.cluster);
+    return cluster.nodePools.map(p => ({
+      value: p.name,
+      label: p.name,
+      description: [
+        `${p.readyReplicas} of ${p.replicas ?? '?'} nodes ready`,
+        p.vmClass,
+      ]
+        .filter(Boolean)
+        .join(', '),
+    }));
+  }
+
+  /** Forgets the option lists read so far, on every replica. */
+  async invalidate(): Promise<void> {
+    await this.cache.invalidate(OPTIONS_SCOPE);
+  }
+}

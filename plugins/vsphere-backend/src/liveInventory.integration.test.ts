@@ -1,0 +1,202 @@
+import { Entity } from '@backstage/catalog-model';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { EntityOverview } from '@backstage-vsphere/plugin-vsphere-common';
+import {
+  loadTestenv,
+  recorderPosition,
+  readRecordedRequests,
+  testenvGovc,
+  testenvKubectl,
+  testenvPid,
+  testenvVsphereConfig,
+} from '@backstage-vsphere/plugin-vsphere-node/testUtils';
+import request from 'supertest';
+import { vspherePlugin } from './plugin';
+
+// pausing the simulator and waiting for the deadline takes a while
+jest.setTimeout(90_000);
+
+const env = loadTestenv();
+const VCENTER_MAX_WAIT_S = 2;
+/** The long-poll plus its grace: a silent vCenter must be shown stale within this. */
+const VCENTER_DEADLINE_MS = VCENTER_MAX_WAIT_S * 1000 + 5_000;
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'demo-live',
+    namespace: 'default',
+    annotations: {
+      'vsphere.vmware.com/supervisor-namespace': 'demo',
+      'vsphere.vmware.com/vcenter': env.vcenter.name,
+    },
+  },
+  spec: { type: 'service', owner: 'guests' },
+};
+
+let server: any;
+
+beforeAll(async () => {
+  ({ server } = await startTestBackend({
+    features: [
+      vspherePlugin,
+      catalogServiceMock.factory({ entities: [entity] }),
+      mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+      mockServices.rootConfig.factory({
+        data: {
+          vsphere: {
+            sourceDeadline: '3s',
+            // a TTL far longer than the test: whatever shows up came through a watch
+            cacheTtl: '1h',
+            inventory: { vcenterMaxWait: `${VCENTER_MAX_WAIT_S}s` },
+            ...testenvVsphereConfig(env),
+          },
+        },
+      }),
+    ],
+  }));
+});
+
+async function overview(): Promise<EntityOverview> {
+  const res = await request(server).get(
+    '/api/vsphere/entities/default/component/demo-live/overview',
+  );
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
+/** Reads the overview until `done`, and returns how long that took. */
+async function timeUntil(
+  done: (body: EntityOverview) => boolean,
+  timeoutMs: number,
+): Promise<{ body: EntityOverview; ms: number }> {
+  const started = Date.now();
+  for (;;) {
+    const body = await overview();
+    if (done(body) || Date.now() - started > timeoutMs) {
+      return { body, ms: Date.now() - started };
+    }
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+}
+
+function source(body: EntityOverview, prefix: string) {
+  return body.sources.find(s => s.source.startsWith(prefix));
+}
+
+describe('the live inventory against testenv', () => {
+  it('serves warm views from the snapshot with no upstream request', async () => {
+    const first = await timeUntil(
+      b => b.sources.every(s => s.state === 'live') && b.vms.length > 0,
+      20_000,
+    );
+    expect(first.body.errors).toEqual([]);
+    const before = recorderPosition(env);
+    await Promise.all(Array.from({ length: 20 }, () => overview()));
+    // the feed's own long-polls are the only requests vCenter sees meanwhile
+    expect(
+      readRecordedRequests(env, before)
+        .map(r => r.operation)
+        .filter(o => o !== 'WaitForUpdatesEx'),
+    ).toEqual([]);
+  });
+
+  it('shows a label set with kubectl without a cache expiring', async () => {
+    const { body } = await timeUntil(b => b.vms.length > 0, 20_000);
+    const vm = body.vms[0];
+    const value = `v${Date.now()}`;
+    testenvKubectl(
+      env,
+      'label',
+      'virtualmachine',
+      '-n',
+      'demo',
+      vm.name,
+      `live-test=${value}`,
+      '--overwrite',
+    );
+    try {
+      const seen = await timeUntil(
+        b => b.vms.find(v => v.name === vm.name)?.labels['live-test'] === value,
+        10_000,
+      );
+      expect(
+        seen.body.vms.find(v => v.name === vm.name)?.labels['live-test'],
+      ).toBe(value);
+      expect(seen.ms).toBeLessThan(2_000);
+    } finally {
+      testenvKubectl(
+        env,
+        'label',
+        'virtualmachine',
+        '-n',
+        'demo',
+        vm.name,
+        'live-test-',
+      );
+    }
+  });
+
+  it('shows a VM powered off with govc, and on again', async () => {
+    const { body } = await timeUntil(
+      b => b.vms.some(v => v.vcenterVm?.powerState === 'poweredOn'),
+      20_000,
+    );
+    const vm = body.vms.find(v => v.vcenterVm?.powerState === 'poweredOn')!;
+    const vmPath = `/DC0/vm/${vm.vcenterVm!.name}`;
+    const powerOf = (b: EntityOverview) =>
+      b.vms.find(v => v.name === vm.name)?.vcenterVm?.powerState;
+    testenvGovc(env, 'vm.power', '-off', '-force', vmPath);
+    try {
+      const off = await timeUntil(b => powerOf(b) === 'poweredOff', 10_000);
+      expect(powerOf(off.body)).toBe('poweredOff');
+      expect(off.ms).toBeLessThan(2_000);
+    } finally {
+      testenvGovc(env, 'vm.power', '-on', vmPath);
+    }
+    const on = await timeUntil(b => powerOf(b) === 'poweredOn', 10_000);
+    expect(powerOf(on.body)).toBe('poweredOn');
+  });
+
+  it('marks vCenter stale within its deadline when the simulator stops, keeps the Supervisor live, and recovers', async () => {
+    await timeUntil(b => b.sources.every(s => s.state === 'live'), 20_000);
+    const pid = testenvPid(env, 'vcsim');
+    const stoppedAt = Date.now();
+    process.kill(pid, 'SIGSTOP');
+    let stale: { body: EntityOverview; ms: number };
+    let staleAfterMs: number;
+    try {
+      stale = await timeUntil(
+        b => source(b, 'vcenter:')?.state === 'stale',
+        VCENTER_DEADLINE_MS + 5_000,
+      );
+      staleAfterMs = Date.now() - stoppedAt;
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    expect(source(stale.body, 'vcenter:')).toMatchObject({
+      state: 'stale',
+      reason: expect.stringMatching(/no update or keep-alive|did not answer/),
+    });
+    expect(staleAfterMs).toBeLessThan(VCENTER_DEADLINE_MS + 1_500);
+    // the error panel names it too, and the Supervisor's data is still live
+    expect(stale.body.errors).toEqual([
+      expect.objectContaining({
+        source: `vcenter:${env.vcenter.name}`,
+        name: 'StaleSourceError',
+      }),
+    ]);
+    expect(source(stale.body, 'supervisor:')?.state).toBe('live');
+    expect(stale.body.vms.length).toBeGreaterThan(0);
+
+    const recovered = await timeUntil(
+      b => source(b, 'vcenter:')?.state === 'live',
+      30_000,
+    );
+    expect(source(recovered.body, 'vcenter:')?.state).toBe('live');
+    expect(recovered.body.errors).toEqual([]);
+  });
+});
