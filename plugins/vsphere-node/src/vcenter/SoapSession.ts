@@ -54,6 +54,8 @@ export interface SoapCall {
   signal?: AbortSignal;
   /** Log in again and resend once when the session was lost; off for session-bound objects. */
   relogin?: boolean;
+  /** This call's deadline instead of the configured one, e.g. for a long-poll. */
+  timeoutMs?: number;
 }
 
 const SERVICE_INSTANCE: MoRef = {
@@ -175,6 +177,7 @@ export class SoapSession {
       idempotent: call.idempotent,
       action: call.action,
       signal: call.signal,
+      timeoutMs: call.timeoutMs,
     });
     const result = parseSoapResponse(response.body, call.operation);
     if (!result) {

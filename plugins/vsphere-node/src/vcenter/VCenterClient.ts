@@ -24,6 +24,7 @@ import { StoragePolicies } from './pbm';
 import { PropertyCollector, PropertySpec } from './propertyCollector';
 import { RestSession } from './RestSession';
 import { SoapSession } from './SoapSession';
+import { VCenterWatch, VCenterWatchOptions } from './VCenterWatch';
 import {
   ContentLibrary,
   ContentLibraryItem,
@@ -66,7 +67,7 @@ export class VCenterClient {
 
   private constructor(
     private readonly config: VCenterConfig,
-    logger: LoggerService,
+    private readonly logger: LoggerService,
   ) {
     this.http = new VCenterHttp(config, logger);
     // one account: a rejected login over either API holds back logins over both
@@ -228,6 +229,21 @@ export class VCenterClient {
     return (
       await this.retrieve([RESOURCE_POOL_SPEC], 'resource pools', options)
     ).map(toResourcePool);
+  }
+
+  /**
+   * A live feed of the objects the specs name (WaitForUpdatesEx on a private PropertyCollector)
+   * in this client's SOAP session; nothing is sent before {@link VCenterWatch.start}. Stop it
+   * before {@link VCenterClient.close}.
+   */
+  watchInventory(options: VCenterWatchOptions): VCenterWatch {
+    return new VCenterWatch(
+      this.soap,
+      this.logger,
+      this.config.name,
+      this.config.requestTimeoutMs,
+      options,
+    );
   }
 
   /** Logs out both sessions and closes connections; safe to call more than once. */

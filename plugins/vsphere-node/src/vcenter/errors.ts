@@ -56,9 +56,13 @@ export function isRetryableNetworkError(error: unknown): boolean {
 }
 
 /** The request took longer than the configured deadline. */
-export function timeoutError(target: VCenterTarget, action: string): Error {
+export function timeoutError(
+  target: VCenterTarget,
+  action: string,
+  timeoutMs: number = target.timeoutMs,
+): Error {
   return new ServiceUnavailableError(
-    `vCenter '${target.name}' at ${target.baseUrl} did not answer within ${target.timeoutMs} ms while trying to ${action}`,
+    `vCenter '${target.name}' at ${target.baseUrl} did not answer within ${timeoutMs} ms while trying to ${action}`,
   );
 }
 

@@ -23,6 +23,8 @@ export interface HttpRequest {
   /** What the request does, for error messages, e.g. "list Supervisor namespaces". */
   action: string;
   signal?: AbortSignal;
+  /** This request's deadline instead of the configured one, e.g. for a long-poll. */
+  timeoutMs?: number;
 }
 
 /** A response of any status; the body is left as text for the caller to parse. */
@@ -130,7 +132,8 @@ export class VCenterHttp {
   }
 
   private async sendOnce(request: HttpRequest): Promise<HttpResponse> {
-    const deadline = AbortSignal.timeout(this.target.timeoutMs);
+    const timeoutMs = request.timeoutMs ?? this.target.timeoutMs;
+    const deadline = AbortSignal.timeout(timeoutMs);
     const signal = request.signal
       ? AbortSignal.any([request.signal, deadline])
       : deadline;
@@ -153,9 +156,13 @@ export class VCenterHttp {
         throw abortError(request.signal);
       }
       if (deadline.aborted) {
-        throw timeoutError(this.target, request.action);
+        throw timeoutError(this.target, request.action, timeoutMs);
       }
-      const mapped = networkError(this.target, error, request.action);
+      const mapped = networkError(
+        { ...this.target, timeoutMs },
+        error,
+        request.action,
+      );
       throw isRetryableNetworkError(error)
         ? new RetryableFailure(mapped)
         : mapped;

@@ -1,4 +1,8 @@
 export { VCenterClient } from './VCenterClient';
+export { VCenterWatch } from './VCenterWatch';
+export type { VCenterObjectChange, VCenterWatchOptions } from './VCenterWatch';
+export type { ObjectProperties, PropertySpec } from './propertyCollector';
+export type { MoRef } from './soapXml';
 export type {
   ContentLibrary,
   ContentLibraryItem,

@@ -13,13 +13,19 @@ import {
 } from './soapXml';
 import { isObject } from './wire';
 
-/** Properties to read of one managed object type. */
+/**
+ * Properties to read of one managed object type.
+ * @public
+ */
 export interface PropertySpec {
   type: string;
   paths: string[];
 }
 
-/** One object's requested properties, as parsed `val` nodes keyed by property path. */
+/**
+ * One object's requested properties, as parsed `val` nodes keyed by property path.
+ * @public
+ */
 export interface ObjectProperties {
   ref: MoRef;
   props: Record<string, unknown>;
@@ -46,10 +52,14 @@ function propSets(specs: PropertySpec[]): XmlElement[] {
   );
 }
 
-/** A filter spec for every object a ContainerView holds. */
-function specSet(view: MoRef, specs: PropertySpec[]): XmlElement {
+/** A filter spec for every object a ContainerView holds; `name` is the parameter it is sent as. */
+export function specSet(
+  view: MoRef,
+  specs: PropertySpec[],
+  name: 'specSet' | 'spec' = 'specSet',
+): XmlElement {
   return el(
-    'specSet',
+    name,
     undefined,
     propSets(specs),
     el(

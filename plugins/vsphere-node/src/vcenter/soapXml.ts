@@ -3,7 +3,10 @@ import { XMLParser } from 'fast-xml-parser';
 import { SoapFault } from './errors';
 import { isObject } from './wire';
 
-/** A managed object reference, e.g. `{ type: 'VirtualMachine', value: 'vm-42' }`. */
+/**
+ * A managed object reference, e.g. `{ type: 'VirtualMachine', value: 'vm-42' }`.
+ * @public
+ */
 export interface MoRef {
   type: string;
   value: string;
