@@ -6,7 +6,7 @@ import { EntityOverview } from '@backstage-vsphere/plugin-vsphere-common';
 import {
   loadTestenv,
   recorderPosition,
-  readRecordedRequests,
+  readRequestsBesidesFeed,
   testenvGovc,
   testenvKubectl,
   testenvPid,
@@ -97,13 +97,12 @@ describe('the live inventory against testenv', () => {
     const before = recorderPosition(env);
     await Promise.all(Array.from({ length: 20 }, () => overview()));
     // the feed's own long-polls are the only requests vCenter sees meanwhile
-    expect(
-      readRecordedRequests(env, before)
-        .map(r => r.operation)
-        .filter(o => o !== 'WaitForUpdatesEx'),
-    ).toEqual([]);
+    expect(readRequestsBesidesFeed(env, before).map(r => r.operation)).toEqual(
+      [],
+    );
   });
 
+  // how fast is measured in bench/ (freshness); here: it arrives, long before any TTL or periodic read
   it('shows a label set with kubectl without a cache expiring', async () => {
     const { body } = await timeUntil(b => b.vms.length > 0, 20_000);
     const vm = body.vms[0];
@@ -126,7 +125,6 @@ describe('the live inventory against testenv', () => {
       expect(
         seen.body.vms.find(v => v.name === vm.name)?.labels['live-test'],
       ).toBe(value);
-      expect(seen.ms).toBeLessThan(2_000);
     } finally {
       testenvKubectl(
         env,
@@ -146,14 +144,21 @@ describe('the live inventory against testenv', () => {
       20_000,
     );
     const vm = body.vms.find(v => v.vcenterVm?.powerState === 'poweredOn')!;
-    const vmPath = `/DC0/vm/${vm.vcenterVm!.name}`;
+    const vmPath = testenvGovc(
+      env,
+      'find',
+      '/',
+      '-type',
+      'm',
+      '-name',
+      vm.vcenterVm!.name,
+    ).trim();
     const powerOf = (b: EntityOverview) =>
       b.vms.find(v => v.name === vm.name)?.vcenterVm?.powerState;
     testenvGovc(env, 'vm.power', '-off', '-force', vmPath);
     try {
       const off = await timeUntil(b => powerOf(b) === 'poweredOff', 10_000);
       expect(powerOf(off.body)).toBe('poweredOff');
-      expect(off.ms).toBeLessThan(2_000);
     } finally {
       testenvGovc(env, 'vm.power', '-on', vmPath);
     }

@@ -71,6 +71,8 @@ export interface SourceStatus {
   lastSyncedAt?: string;
   /** Why the source is stale or failed, safe to show. */
   reason?: string;
+  /** The class name of the error that failed it, e.g. ServiceUnavailableError. */
+  errorName?: string;
 }
 
 /**

@@ -89,7 +89,11 @@ function errorOf(status: SourceStatus): SourceError | undefined {
     : '';
   return {
     source: status.source,
-    name: status.state === 'stale' ? 'StaleSourceError' : 'SourceFailedError',
+    // stale data is stale whatever the cause; a source that never delivered says why
+    name:
+      status.state === 'stale'
+        ? 'StaleSourceError'
+        : status.errorName ?? 'SourceFailedError',
     message: `${status.source} is ${status.state}: ${status.reason}${since}`,
   };
 }
@@ -302,7 +306,12 @@ export class InventorySnapshot {
     change: SupervisorChange,
   ) {
     if (change.namespace) {
-      this.notify({ vcenter, supervisor, namespace: change.namespace });
+      this.notify({
+        vcenter,
+        supervisor,
+        namespace: change.namespace,
+        kinds: [change.kind],
+      });
     }
   }
 
@@ -337,7 +346,7 @@ export class InventorySnapshot {
         feed
           .namespaces()
           .forEach(namespace =>
-            this.notify({ vcenter, supervisor, namespace }),
+            this.notify({ vcenter, supervisor, namespace, kinds: ['health'] }),
           );
       }
     }

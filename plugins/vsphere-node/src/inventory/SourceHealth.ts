@@ -9,6 +9,7 @@ import { SourceStatus } from '@backstage-vsphere/plugin-vsphere-common';
 export class SourceHealth {
   private lastSyncedAt?: number;
   private failure?: string;
+  private failureName?: string;
 
   constructor(
     readonly source: string,
@@ -20,11 +21,13 @@ export class SourceHealth {
   synced(): void {
     this.lastSyncedAt = this.now();
     this.failure = undefined;
+    this.failureName = undefined;
   }
 
   /** The feed failed; `reason` is shown to users, so it must hold no secret. */
-  failed(reason: string): void {
+  failed(reason: string, errorName?: string): void {
     this.failure = reason;
+    this.failureName = errorName;
   }
 
   status(): SourceStatus {
@@ -33,9 +36,16 @@ export class SourceHealth {
         ? undefined
         : new Date(this.lastSyncedAt).toISOString();
     if (this.lastSyncedAt === undefined) {
-      return this.failure
-        ? { source: this.source, state: 'failed', reason: this.failure }
-        : { source: this.source, state: 'syncing' };
+      if (!this.failure) {
+        return { source: this.source, state: 'syncing' };
+      }
+      const failed: SourceStatus = {
+        source: this.source,
+        state: 'failed',
+        reason: this.failure,
+      };
+      if (this.failureName) failed.errorName = this.failureName;
+      return failed;
     }
     const silentMs = this.now() - this.lastSyncedAt;
     if (this.failure) {

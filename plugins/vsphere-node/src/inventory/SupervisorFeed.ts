@@ -116,7 +116,7 @@ export class SupervisorFeed {
         },
         {
           // the informer reconnects on its own; the feed is stale until an event or probe succeeds
-          onError: error => this.health.failed(error.message),
+          onError: error => this.health.failed(error.message, error.name),
         },
       );
       if (this.stopped) {
@@ -128,7 +128,7 @@ export class SupervisorFeed {
     } catch (error) {
       const message = (error as Error).message;
       this.failedKinds.set(kind, message);
-      this.health.failed(message);
+      this.health.failed(message, (error as Error).name);
       this.options.logger.warn(
         `Inventory of ${
           this.health.source
@@ -153,7 +153,7 @@ export class SupervisorFeed {
           this.health.synced();
         }
       } catch (error) {
-        this.health.failed((error as Error).message);
+        this.health.failed((error as Error).message, (error as Error).name);
       }
       this.scheduleProbe();
     });

@@ -12,6 +12,23 @@ import {
 import { VCenterObjectChange, VCenterWatch } from '../vcenter/VCenterWatch';
 import { PeriodicRead } from './PeriodicRead';
 
+/** Host and datastore names looked up in the feed's objects, without copying them into a map. */
+class NameLookup {
+  constructor(
+    private readonly sources: ReadonlyMap<string, ObjectProperties>[],
+  ) {}
+
+  get(moref: string): string | undefined {
+    for (const objects of this.sources) {
+      const found = objects.get(moref);
+      if (found) {
+        return textOf(found.props.name) || undefined;
+      }
+    }
+    return undefined;
+  }
+}
+
 /** What a vCenter feed tells the snapshot: VMs that changed, or REST data of a namespace (or all). */
 export type VCenterFeedChange =
   | { type: 'vms'; morefs: string[] }
@@ -132,22 +149,5 @@ export class VCenterFeed {
     if (morefs.length > 0) {
       this.options.onChange({ type: 'vms', morefs });
     }
-  }
-}
-
-/** Host and datastore names looked up in the feed's objects, without copying them into a map. */
-class NameLookup {
-  constructor(
-    private readonly sources: ReadonlyMap<string, ObjectProperties>[],
-  ) {}
-
-  get(moref: string): string | undefined {
-    for (const objects of this.sources) {
-      const found = objects.get(moref);
-      if (found) {
-        return textOf(found.props.name) || undefined;
-      }
-    }
-    return undefined;
   }
 }

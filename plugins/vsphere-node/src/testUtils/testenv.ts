@@ -170,3 +170,29 @@ export async function simulatorSessions(
 export async function dropSimulatorSessions(env: TestenvInfo): Promise<void> {
   await adminRequest(env, 'POST', '/testenv/sessions/drop');
 }
+
+/** What the live inventory's vCenter feed sends on its own, whatever the test does. */
+const FEED_OPERATIONS = new Set([
+  'CreatePropertyCollector',
+  'CreateContainerView',
+  'CreateFilter',
+  'WaitForUpdatesEx',
+  'CancelWaitForUpdates',
+  'DestroyPropertyFilter',
+  'DestroyPropertyCollector',
+  'DestroyView',
+]);
+
+/**
+ * Recorded requests other than the live inventory feed's long-polls and set-up, i.e. what a
+ * request under test caused.
+ * @public
+ */
+export function readRequestsBesidesFeed(
+  env: TestenvInfo,
+  fromLine = 0,
+): RecordedRequest[] {
+  return readRecordedRequests(env, fromLine).filter(
+    r => !r.operation || !FEED_OPERATIONS.has(r.operation),
+  );
+}

@@ -183,7 +183,10 @@ export class VCenterWatch {
     // Our errors name the vCenter and the action, never a credential or a cookie.
     const message =
       error instanceof Error ? error.message : 'unknown error of the watch';
-    this.health.failed(message);
+    this.health.failed(
+      message,
+      error instanceof Error ? error.name : undefined,
+    );
     this.settleReady?.reject(
       error instanceof Error ? error : new Error(message),
     );

@@ -21,7 +21,7 @@ function signalsStub() {
   const listeners = new Map<string, () => void>();
   const api: SignalApi = {
     subscribe(channel, onMessage) {
-      listeners.set(channel, () => onMessage({}));
+      listeners.set(channel, () => onMessage({} as never));
       return { unsubscribe: () => listeners.delete(channel) };
     },
   };
