@@ -55,7 +55,14 @@ test('an open vSphere tab follows a kubectl scale made outside the portal, witho
     '/catalog/default/resource/demo.cluster.demo-cluster/vsphere',
   );
   const row = page.getByRole('row', { name: /np-small/ });
-  await expect(row).toContainText(/(\d+) of \1 ready/, { timeout: 30_000 });
+  const readyCell = row.getByText(/^\d+ of \d+ ready$/);
+  /** The pool's node count once all its nodes are ready, else undefined. */
+  const settledCount = async () => {
+    const [, ready, desired] =
+      (await readyCell.textContent())?.match(/^(\d+) of (\d+) ready$/) ?? [];
+    return ready !== undefined && ready === desired ? Number(ready) : undefined;
+  };
+  await expect.poll(settledCount, { timeout: 30_000 }).toBeDefined();
 
   // a mark on the window survives only if the page is never reloaded
   await page.evaluate(() => {
@@ -66,14 +73,12 @@ test('an open vSphere tab follows a kubectl scale made outside the portal, witho
   await page.waitForTimeout(6_000);
   expect(overviewReads.length).toBe(settled);
 
-  const current = Number(
-    (await row.textContent())?.match(/(\d+) of \d+ ready/)?.[1],
-  );
+  const current = (await settledCount())!;
   const target = current === 1 ? 2 : 1;
   const original = scaleWithKubectl('np-small', target);
   try {
     // machines come up (or go) one per second, each pushed to the page
-    await expect(row).toContainText(`${target} of ${target} ready`, {
+    await expect(readyCell).toHaveText(`${target} of ${target} ready`, {
       timeout: 30_000,
     });
     await page.screenshot({

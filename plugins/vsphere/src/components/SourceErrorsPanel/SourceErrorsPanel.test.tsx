@@ -42,6 +42,25 @@ describe('SourceErrorsPanel', () => {
     expect(screen.getAllByRole('alert')).toHaveLength(2);
   });
 
+  it('says a stale source may be out of date, not that nothing could be read', async () => {
+    await renderInTestApp(
+      <SourceErrorsPanel
+        errors={[
+          {
+            source: 'vcenter:vc-east',
+            name: 'StaleSourceError',
+            message:
+              'vcenter:vc-east is stale: no update or keep-alive for 12 s (deadline 10 s); showing data last synced at 2024-05-01T11:05:00Z',
+          },
+        ]}
+      />,
+    );
+    expect(
+      screen.getByText('Warning: vCenter vc-east stopped sending updates'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/may be out of date/)).toBeInTheDocument();
+  });
+
   it('renders nothing when every source answered', async () => {
     await renderInTestApp(<SourceErrorsPanel errors={[]} />);
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();

@@ -22,6 +22,11 @@ export function describeSourceError(
   const label = sourceLabel(error.source);
   const title = `Could not read ${label}`;
   switch (error.name) {
+    case 'StaleSourceError':
+      return {
+        title: `${label} stopped sending updates`,
+        advice: `What ${label} last sent is shown and may be out of date. The page updates by itself when ${label} answers again; if it stays like this, check that it is up and reachable from the Backstage backend.`,
+      };
     case 'AuthenticationError':
     case 'NotAllowedError':
       return {
