@@ -90,11 +90,13 @@ function stubVcenter() {
   let wake: (() => void) | undefined;
   let failCreate = 0;
 
+  const answered = () =>
+    new Promise<void>(resolve => {
+      wake = resolve;
+    });
   const nextAnswer = async (): Promise<string> => {
     while (answers.length === 0) {
-      await new Promise<void>(resolve => {
-        wake = resolve;
-      });
+      await answered();
     }
     return answers.shift()!;
   };
