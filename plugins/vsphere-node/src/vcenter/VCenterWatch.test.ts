@@ -232,6 +232,7 @@ describe('VCenterWatch', () => {
       'CreateFilter',
     ]);
     const view = vc.sent.find(s => s.operation === 'CreateContainerView')!;
+    expect(view.args.container['#text']).toBe('group-d1');
     expect(view.args.type).toEqual([
       'VirtualMachine',
       'HostSystem',
