@@ -45,6 +45,7 @@ out.push(
 const client = lines.filter(l => l.mode === 'client');
 const govc = lines.filter(l => l.mode === 'govc');
 const naive = lines.filter(l => l.mode === 'naive');
+const watchSync = lines.filter(l => l.mode === 'watch');
 out.push(
   '## 1. Inventory: every VM with name, power, CPU, memory, guest OS, IP, host, datastores',
   '',
@@ -69,6 +70,36 @@ if (client.length && govc.length) {
       Math.max(...client.map(l => l.peakRssMiB)),
     )} MiB (node process) |`,
   );
+  if (watchSync.length) {
+    const wMs = median(watchSync.map(l => l.ms));
+    const wReq = watchSync[watchSync.length - 1].requests;
+    rows.push(
+      `| our \`VCenterWatch\` cold full sync (WaitForUpdatesEx from version '', ${
+        watchSync.length
+      } runs) | ${watchSync[watchSync.length - 1].vms} | ${f0(wMs)} ms | ${f2(
+        wMs / gMs,
+      )}x | ${wReq} | ${f2(wReq / gReq)}x | ${f0(
+        Math.max(...watchSync.map(l => l.peakRssMiB)),
+      )} MiB (node process; ${f0(
+        watchSync[watchSync.length - 1].baselineRssMiB,
+      )} MiB before the sync) |`,
+    );
+  }
+  const heldHeap = watchSync.filter(l => l.heldHeapMiB !== undefined);
+  const heapNote = heldHeap.length
+    ? `The watch's objects hold ${f0(
+        median(heldHeap.map(l => l.heldHeapMiB - l.baselineHeapMiB)),
+      )} MiB of heap after a garbage collection (median; ${f0(
+        median(heldHeap.map(l => l.heldHeapMiB)),
+      )} MiB heap in all).`
+    : '';
+  const cpuOf = (ls: Array<{ cpuMs?: number }>) =>
+    median(ls.map(l => l.cpuMs ?? NaN));
+  const cpuNote = watchSync.length
+    ? `CPU time (median): our watch ${f0(cpuOf(watchSync))} ms, govc ${f0(
+        cpuOf(govc),
+      )} ms; the rest of the wall time is the simulator, on the same cores.`
+    : '';
   rows.push(
     `| \`govc object.collect -json -type m / ...\` (${govc.length} runs) | ${
       govc[0].vms
@@ -100,7 +131,14 @@ if (client.length && govc.length) {
       client[client.length - 1].byOp,
     )}.`,
   );
+  if (watchSync.length)
+    out.push(
+      `Requests by operation, our watch: ${ops(
+        watchSync[watchSync.length - 1].byOp,
+      )}.`,
+    );
   out.push(`Requests by operation, govc: ${ops(govc[govc.length - 1].byOp)}.`);
+  for (const note of [heapNote, cpuNote]) if (note) out.push(note);
   if (naive.length)
     out.push(
       `Requests by operation, naive sample: ${ops(

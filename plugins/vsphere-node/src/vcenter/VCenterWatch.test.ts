@@ -90,11 +90,13 @@ function stubVcenter() {
   let wake: (() => void) | undefined;
   let failCreate = 0;
 
+  const answered = () =>
+    new Promise<void>(resolve => {
+      wake = resolve;
+    });
   const nextAnswer = async (): Promise<string> => {
     while (answers.length === 0) {
-      await new Promise<void>(resolve => {
-        wake = resolve;
-      });
+      await answered();
     }
     return answers.shift()!;
   };
@@ -230,6 +232,7 @@ describe('VCenterWatch', () => {
       'CreateFilter',
     ]);
     const view = vc.sent.find(s => s.operation === 'CreateContainerView')!;
+    expect(view.args.container['#text']).toBe('group-d1');
     expect(view.args.type).toEqual([
       'VirtualMachine',
       'HostSystem',

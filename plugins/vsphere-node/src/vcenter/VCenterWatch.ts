@@ -14,6 +14,8 @@ export type { VCenterObjectChange } from './updateSet';
  */
 export interface VCenterWatchOptions {
   specs: PropertySpec[];
+  /** The folder (or other container) whose objects, recursively, are watched; default the root folder. */
+  container?: MoRef;
   /** Long-poll length; an empty answer after it is the keep-alive. Default 5. */
   maxWaitSeconds?: number;
   /** Called after each applied update set (after the first full sync too), with what changed. */
@@ -27,6 +29,9 @@ const DEADLINE_GRACE_MS = 5000;
 const MAX_OBJECT_UPDATES = 100;
 const BACKOFF_FIRST_MS = 1000;
 const BACKOFF_MAX_MS = 60_000;
+// The first answer of a full sync comes after the server collected every object (about 10 s for
+// 10,000 VMs on the simulator), so it may take longer than an ordinary request.
+const FULL_SYNC_TIMEOUT_MS = 120_000;
 /** Cleanup must not hold up a resync or a shutdown when vCenter hangs. */
 const CLEANUP_TIMEOUT_MS = 5000;
 
@@ -225,7 +230,7 @@ export class VCenterWatch {
         operation: 'CreateContainerView',
         target: content.viewManager,
         params: [
-          moRefEl('container', content.rootFolder),
+          moRefEl('container', this.options.container ?? content.rootFolder),
           ...this.specs.map(spec => textEl('type', spec.type)),
           textEl('recursive', true),
         ],
@@ -275,7 +280,11 @@ export class VCenterWatch {
           ],
           action: 'wait for inventory updates',
           // the answer may take maxWaitSeconds by design
-          timeoutMs: this.maxWaitSeconds * 1000 + this.requestTimeoutMs,
+          timeoutMs:
+            this.maxWaitSeconds * 1000 +
+            (version === ''
+              ? Math.max(this.requestTimeoutMs, FULL_SYNC_TIMEOUT_MS)
+              : this.requestTimeoutMs),
         }),
       );
       if (set) {
