@@ -187,7 +187,7 @@ export class InventorySnapshot {
       machineDeployments: supervisor.objects('MachineDeployment', namespace),
       machines: supervisor.objects('Machine', namespace),
     });
-    const sources = [vcenter.watch.health.status(), supervisor.health.status()];
+    const sources = [vcenter.health(), supervisor.health.status()];
     // one entry per source: its feed's state says most, a failed REST read only when the feed is fine
     const feedErrors = sources.flatMap(status => errorOf(status) ?? []);
     const restErrors = errors.filter(
@@ -351,7 +351,7 @@ export class InventorySnapshot {
       }
     }
     for (const [vcenter, feed] of this.vcenters) {
-      if (this.flipped(feed.watch.health.status())) {
+      if (this.flipped(feed.health())) {
         this.vcenterChanged(vcenter, { type: 'namespace' }, 'health');
       }
     }

@@ -24,6 +24,8 @@ import { StoragePolicies } from './pbm';
 import { PropertyCollector, PropertySpec } from './propertyCollector';
 import { RestSession } from './RestSession';
 import { SoapSession } from './SoapSession';
+import { MoRef, asArray, textOf } from './soapXml';
+import { isObject } from './wire';
 import { VCenterWatch, VCenterWatchOptions } from './VCenterWatch';
 import {
   ContentLibrary,
@@ -229,6 +231,32 @@ export class VCenterClient {
     return (
       await this.retrieve([RESOURCE_POOL_SPEC], 'resource pools', options)
     ).map(toResourcePool);
+  }
+
+  /**
+   * The VM folders of the given name in every datacenter, e.g. `Namespaces`, where the Supervisor
+   * places the VMs of its namespaces.
+   */
+  async findVmFolders(
+    name: string,
+    options: VCenterCallOptions = {},
+  ): Promise<MoRef[]> {
+    const folders = await this.retrieve(
+      [{ type: 'Folder', paths: ['name', 'childType'] }],
+      'folders',
+      options,
+    );
+    return folders
+      .filter(
+        f =>
+          textOf(f.props.name) === name &&
+          asArray(
+            isObject(f.props.childType) ? f.props.childType.string : undefined,
+          )
+            .map(textOf)
+            .includes('VirtualMachine'),
+      )
+      .map(f => f.ref);
   }
 
   /**

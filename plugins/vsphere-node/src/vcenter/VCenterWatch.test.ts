@@ -398,6 +398,7 @@ describe('VCenterWatch', () => {
       state: 'failed',
       reason:
         "vCenter 'stub' could not create a property collector: collector service down (SystemError)",
+      errorName: 'Error',
     });
     vc.answer(updateSet('1', [vmEnter(1)]));
     await until(() => w.objects('VirtualMachine').size === 1, 3000);
