@@ -235,25 +235,25 @@ export async function createRouter(
     const page = await resolvePage(req);
     await requireRead(page);
     const overview = await overviewOf(page);
-    const [scalable, powerable] = await Promise.all([
-      authorizer.allowedOf(
-        overview.clusters.map(c =>
-          objectOf(page, { kind: 'cluster', name: c.name, nodePool: '' }),
-        ),
-        vsphereNodePoolScalePermission,
-        page.credentials,
-      ),
-      authorizer.allowedOf(
-        overview.vms
-          .filter(vm => !vm.clusterNode)
-          .map(vm => objectOf(page, { kind: 'vm', name: vm.name })),
-        vsphereVmPowerPermission,
-        page.credentials,
-      ),
-    ]);
+    // one catalog read and one permission batch for every button of the page
+    const clusters = overview.clusters.map(c => c.name);
+    const vms = overview.vms.filter(vm => !vm.clusterNode).map(vm => vm.name);
+    const decisions = await authorizer.allowedEach(
+      [
+        ...clusters.map(name => ({
+          object: objectOf(page, { kind: 'cluster', name, nodePool: '' }),
+          permission: vsphereNodePoolScalePermission,
+        })),
+        ...vms.map(name => ({
+          object: objectOf(page, { kind: 'vm', name }),
+          permission: vsphereVmPowerPermission,
+        })),
+      ],
+      page.credentials,
+    );
     const allowed: EntityOverview['allowed'] = {
-      scaleClusters: scalable.map(o => o.name),
-      powerVms: powerable.map(o => o.name),
+      scaleClusters: clusters.filter((_, i) => decisions[i]),
+      powerVms: vms.filter((_, i) => decisions[clusters.length + i]),
     };
     res.json({ ...overview, allowed });
   });

@@ -102,30 +102,57 @@ export class VsphereChangeAuthorizer {
     permission: ResourcePermission<'catalog-entity'>,
     credentials: BackstageCredentials,
   ): Promise<T[]> {
-    if (objects.length === 0) {
-      return [];
+    const allowed = await this.allowedEach(
+      objects.map(object => ({ object, permission })),
+      credentials,
+    );
+    return objects.filter((_, i) => allowed[i]);
+  }
+
+  /**
+   * Whether each change would be allowed, for a page's buttons: one catalog read and one
+   * permission batch for all of them, whatever the number of objects and permissions.
+   */
+  async allowedEach(
+    checks: {
+      object: ChangedObject;
+      permission: ResourcePermission<'catalog-entity'>;
+    }[],
+    credentials: BackstageCredentials,
+  ): Promise<boolean[]> {
+    const allowed = checks.map(() => false);
+    if (checks.length === 0) {
+      return allowed;
     }
-    const refs = objects.map(o => this.entityRefOf(o));
+    const refs = checks.map(c => this.entityRefOf(c.object));
     const { items } = await this.options.catalog.getEntitiesByRefs(
-      { entityRefs: refs },
+      { entityRefs: [...new Set(refs)] },
       { credentials },
     );
-    const ingested = objects.filter((object, i) => {
-      const entity = items[i];
-      return (
-        entity && isIngestedEntityOf(entity, object, this.vcenterUrl(object))
-      );
+    const byRef = new Map(
+      [...new Set(refs)].map((ref, i) => [ref, items[i]] as const),
+    );
+    const ingested = checks.flatMap((check, i) => {
+      const entity = byRef.get(refs[i]);
+      return entity &&
+        isIngestedEntityOf(entity, check.object, this.vcenterUrl(check.object))
+        ? [i]
+        : [];
     });
     if (ingested.length === 0) {
-      return [];
+      return allowed;
     }
     const decisions = await this.options.permissions.authorize(
-      ingested.map(o => ({ permission, resourceRef: this.entityRefOf(o) })),
+      ingested.map(i => ({
+        permission: checks[i].permission,
+        resourceRef: refs[i],
+      })),
       { credentials },
     );
-    return ingested.filter(
-      (_, i) => decisions[i].result === AuthorizeResult.ALLOW,
-    );
+    ingested.forEach((checkIndex, i) => {
+      allowed[checkIndex] = decisions[i].result === AuthorizeResult.ALLOW;
+    });
+    return allowed;
   }
 
   private vcenterUrl(object: VsphereObjectIdentity): string {
