@@ -2,7 +2,10 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { vsphereNodePoolScalePermission } from '@backstage-vsphere/plugin-vsphere-common';
+import {
+  vsphereNodePoolScalePermission,
+  vsphereVmPowerPermission,
+} from '@backstage-vsphere/plugin-vsphere-common';
 import { VCenterConfig } from '../config';
 import { VsphereChangeAuthorizer } from './VsphereChangeAuthorizer';
 
@@ -137,5 +140,37 @@ describe('VsphereChangeAuthorizer', () => {
         credentials,
       ),
     ).resolves.toEqual([other]);
+  });
+
+  it('answers every button of a page in one permission batch, whatever the permissions', async () => {
+    const { authorizer, permissions } = authorizerWith([clusterEntity({})]);
+    permissions.authorize.mockResolvedValue([
+      { result: AuthorizeResult.ALLOW },
+      { result: AuthorizeResult.DENY },
+    ]);
+    await expect(
+      authorizer.allowedEach(
+        [
+          { object: cluster, permission: vsphereNodePoolScalePermission },
+          { object: cluster, permission: vsphereVmPowerPermission },
+          {
+            object: { ...cluster, name: 'not-ingested' },
+            permission: vsphereNodePoolScalePermission,
+          },
+        ],
+        credentials,
+      ),
+    ).resolves.toEqual([true, false, false]);
+    expect(permissions.authorize).toHaveBeenCalledTimes(1);
+    expect(permissions.authorize.mock.calls[0][0]).toEqual([
+      {
+        permission: vsphereNodePoolScalePermission,
+        resourceRef: 'resource:default/demo.cluster.demo-cluster',
+      },
+      {
+        permission: vsphereVmPowerPermission,
+        resourceRef: 'resource:default/demo.cluster.demo-cluster',
+      },
+    ]);
   });
 });
