@@ -1,12 +1,25 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { SupervisorClient } from '../supervisor/SupervisorClient';
 import { KubeObject } from '../supervisor/objects';
-import { SupervisorResource } from '../supervisor/resources';
 import { SupervisorWatch } from '../supervisor/watch';
 import { SourceHealth } from './SourceHealth';
 
-/** The kinds the snapshot follows, each with one informer across all namespaces. */
-export const FED_KINDS = [
+/**
+ * A kind the Supervisor feed follows, with one informer across all namespaces.
+ * @public
+ */
+export type FedKind =
+  | 'Namespace'
+  | 'VirtualMachine'
+  | 'Cluster'
+  | 'TanzuKubernetesCluster'
+  | 'MachineDeployment'
+  | 'Machine'
+  | 'ResourceQuota'
+  | 'Event';
+
+/** Every {@link FedKind}, in start order. */
+export const FED_KINDS: readonly FedKind[] = [
   'Namespace',
   'VirtualMachine',
   'Cluster',
@@ -15,10 +28,7 @@ export const FED_KINDS = [
   'Machine',
   'ResourceQuota',
   'Event',
-] as const satisfies readonly SupervisorResource[];
-
-/** A kind the Supervisor feed follows. */
-export type FedKind = (typeof FED_KINDS)[number];
+];
 
 /** What changed in the feed: a kind in a namespace (a Namespace object's own name for that kind). */
 export interface SupervisorChange {
