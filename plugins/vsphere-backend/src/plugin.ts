@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { durationToMilliseconds } from '@backstage/types';
 import { readDurationFromConfig } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
@@ -10,8 +11,10 @@ import {
   VsphereChangeAuthorizer,
   vsphereClientsServiceRef,
 } from '@backstage-vsphere/plugin-vsphere-node';
+import { registerVsphereActions } from './actions';
 import { CachedVsphereInventory } from './inventory/CachedVsphereInventory';
 import { createRouter } from './router';
+import { VsphereEntityService } from './service/VsphereEntityService';
 
 /**
  * The vsphere backend plugin: the REST API behind the vSphere entity pages and pickers.
@@ -33,6 +36,7 @@ export const vspherePlugin = createBackendPlugin({
         cache: coreServices.cache,
         catalog: catalogServiceRef,
         clients: vsphereClientsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { config, permissionsRegistry, clients } = deps;
@@ -51,8 +55,15 @@ export const vspherePlugin = createBackendPlugin({
           permissions: deps.permissions,
           vcenters: clients.configs,
         });
+        // the routes and the actions registry (MCP) share one service: same checks, same audit
+        const service = new VsphereEntityService({
+          ...deps,
+          inventory,
+          authorizer,
+        });
+        registerVsphereActions(deps.actionsRegistry, service);
         deps.httpRouter.use(
-          await createRouter({ ...deps, inventory, authorizer }),
+          await createRouter({ ...deps, inventory, authorizer, service }),
         );
       },
     });
