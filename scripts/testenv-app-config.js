@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Writes .testenv/app-config.testenv.yaml: the portal's vsphere config pointing at the running testenv.
+// Writes .testenv/app-config.testenv.yaml: the portal's vsphere config pointing at the running testenv,
+// and a static external-access token (.testenv/mcp-token) for MCP clients.
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -12,7 +14,27 @@ if (!fs.existsSync(envFile)) {
   process.exit(1);
 }
 const env = JSON.parse(fs.readFileSync(envFile, 'utf8'));
+// A static token for MCP clients and scripts (backend.auth.externalAccess), made once per testenv.
+const tokenFile = path.join(root, '.testenv', 'mcp-token');
+if (!fs.existsSync(tokenFile)) {
+  fs.writeFileSync(tokenFile, crypto.randomBytes(24).toString('base64url'), {
+    mode: 0o600,
+  });
+}
 const config = {
+  backend: {
+    auth: {
+      externalAccess: [
+        {
+          type: 'static',
+          options: {
+            token: fs.readFileSync(tokenFile, 'utf8').trim(),
+            subject: 'mcp-client',
+          },
+        },
+      ],
+    },
+  },
   vsphere: {
     vcenters: [
       {
