@@ -21,7 +21,18 @@ if (!fs.existsSync(tokenFile)) {
     mode: 0o600,
   });
 }
+// The workload cluster (demo-cluster) as Backstage's Kubernetes plugin reaches it: found through
+// the catalog, its CA pinned, read with its own read-only service account token.
+const workloadHost = new URL(env.workload.url).hostname;
+const kubernetes = {
+  serviceLocatorMethod: { type: 'multiTenant' },
+  clusterLocatorMethods: [
+    // the testenv's API servers listen on loopback, which the locator refuses unless allowed
+    { type: 'catalog', dangerouslyAllowClusterUrls: [workloadHost] },
+  ],
+};
 const config = {
+  kubernetes,
   backend: {
     auth: {
       externalAccess: [
@@ -36,6 +47,25 @@ const config = {
     },
   },
   vsphere: {
+    catalog: {
+      kubernetes: {
+        allowedApiServers: [workloadHost],
+        // base64 of the PEM, as kubeconfig's certificate-authority-data
+        caData: fs.readFileSync(env.workload.caFile).toString('base64'),
+        authProvider: 'vsphereServiceAccount',
+        // the workload API server runs no metrics API
+        skipMetricsLookup: true,
+      },
+    },
+    kubernetes: {
+      clusters: [
+        {
+          namespace: env.workload.cluster.split('/')[0],
+          cluster: env.workload.cluster.split('/')[1],
+          serviceAccountTokenFile: env.workload.readerTokenFile,
+        },
+      ],
+    },
     vcenters: [
       {
         name: env.vcenter.name,
