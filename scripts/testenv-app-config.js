@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Writes .testenv/app-config.testenv.yaml: the portal's vsphere config pointing at the running testenv.
+// Writes .testenv/app-config.testenv.yaml: the portal's vsphere config pointing at the running testenv,
+// and a static external-access token (.testenv/mcp-token) for MCP clients.
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -12,8 +14,58 @@ if (!fs.existsSync(envFile)) {
   process.exit(1);
 }
 const env = JSON.parse(fs.readFileSync(envFile, 'utf8'));
+// A static token for MCP clients and scripts (backend.auth.externalAccess), made once per testenv.
+const tokenFile = path.join(root, '.testenv', 'mcp-token');
+if (!fs.existsSync(tokenFile)) {
+  fs.writeFileSync(tokenFile, crypto.randomBytes(24).toString('base64url'), {
+    mode: 0o600,
+  });
+}
+// The workload cluster (demo-cluster) as Backstage's Kubernetes plugin reaches it: found through
+// the catalog, its CA pinned, read with its own read-only service account token.
+const workloadHost = new URL(env.workload.url).hostname;
+const kubernetes = {
+  serviceLocatorMethod: { type: 'multiTenant' },
+  clusterLocatorMethods: [
+    // the testenv's API servers listen on loopback, which the locator refuses unless allowed
+    { type: 'catalog', dangerouslyAllowClusterUrls: [workloadHost] },
+  ],
+};
 const config = {
+  kubernetes,
+  backend: {
+    auth: {
+      externalAccess: [
+        {
+          type: 'static',
+          options: {
+            token: fs.readFileSync(tokenFile, 'utf8').trim(),
+            subject: 'mcp-client',
+          },
+        },
+      ],
+    },
+  },
   vsphere: {
+    catalog: {
+      kubernetes: {
+        allowedApiServers: [workloadHost],
+        // base64 of the PEM, as kubeconfig's certificate-authority-data
+        caData: fs.readFileSync(env.workload.caFile).toString('base64'),
+        authProvider: 'vsphereServiceAccount',
+        // the workload API server runs no metrics API
+        skipMetricsLookup: true,
+      },
+    },
+    kubernetes: {
+      clusters: [
+        {
+          namespace: env.workload.cluster.split('/')[0],
+          cluster: env.workload.cluster.split('/')[1],
+          serviceAccountTokenFile: env.workload.readerTokenFile,
+        },
+      ],
+    },
     vcenters: [
       {
         name: env.vcenter.name,

@@ -35,8 +35,10 @@ export interface Config {
         authProvider?: string;
         /** Written as `kubernetes.io/oidc-token-provider`, e.g. `okta`. */
         oidcTokenProvider?: string;
-        /** Written as `kubernetes.io/api-server-certificate-authority`: the CA that signed the clusters' API certificates. */
+        /** Written as `kubernetes.io/api-server-certificate-authority`: the CA that signed the clusters' API certificates, base64 of its PEM (as kubeconfig's `certificate-authority-data`). */
         caData?: string;
+        /** Written as `kubernetes.io/skip-metrics-lookup: 'true'`, for clusters without a metrics API. */
+        skipMetricsLookup?: boolean;
         /** Written as `kubernetes.io/skip-tls-verify: 'true'`. Dangerous: only for throw-away labs. */
         dangerouslySkipTLSVerify?: boolean;
         /**

@@ -107,4 +107,15 @@ readonly_user get virtualmachines -n demo >/dev/null || fail "the read-only toke
 [ "$(plugin auth can-i delete machinedeployments -n demo)" = no ] || fail "the plugin token may delete MachineDeployments"
 ok "RBAC: read-only token reads only; plugin token changes only what the actions need"
 
+# demo-cluster's published kubeconfig reaches the workload API server with its CA pinned
+workload_kc=$(mktemp)
+trap 'rm -rf "$GOVMOMI_HOME" "$workload_kc"' EXIT
+admin get secret -n demo demo-cluster-kubeconfig -o jsonpath='{.data.value}' | base64 -d >"$workload_kc"
+grep -q insecure-skip-tls-verify "$workload_kc" && fail "demo-cluster's kubeconfig skips TLS verification"
+reader() { "$KUBECTL" --kubeconfig "$workload_kc" --token "$(cat "$(field readerTokenFile)")" "$@"; }
+[ "$(reader get pods -n demo-web -l backstage.io/kubernetes-id=demo-web -o name | wc -l)" = 3 ] ||
+  fail "the workload cluster's reader does not see 3 demo-web pods"
+[ "$(reader auth can-i list secrets -A)" = no ] || fail "the workload cluster's reader may list Secrets"
+ok "workload cluster: demo-cluster's endpoint with a pinned CA, 3 demo-web pods, a reader that cannot see Secrets"
+
 echo "smoke: all Supervisor checks passed"

@@ -11,8 +11,8 @@ export async function signInAsGuest(page: Page) {
   ).toBeVisible();
 }
 
-/** An API client of the backend with the guest's own Backstage token, as the app gets it. */
-export async function guestApi(backendUrl: string): Promise<APIRequestContext> {
+/** The guest's own Backstage token, as the app gets it when the guest signs in. */
+export async function guestToken(backendUrl: string): Promise<string> {
   const signIn = await request.newContext({ baseURL: backendUrl });
   const session = await signIn.get('/api/auth/guest/refresh', {
     headers: { 'X-Requested-With': 'XMLHttpRequest' },
@@ -20,6 +20,12 @@ export async function guestApi(backendUrl: string): Promise<APIRequestContext> {
   expect(session.ok()).toBe(true);
   const token = (await session.json()).backstageIdentity.token;
   await signIn.dispose();
+  return token;
+}
+
+/** An API client of the backend with the guest's own Backstage token, as the app gets it. */
+export async function guestApi(backendUrl: string): Promise<APIRequestContext> {
+  const token = await guestToken(backendUrl);
   return request.newContext({
     baseURL: backendUrl,
     extraHTTPHeaders: { Authorization: `Bearer ${token}` },

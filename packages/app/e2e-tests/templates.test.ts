@@ -1,4 +1,5 @@
 import { APIRequestContext, expect, test } from '@playwright/test';
+import { runTemplate } from './scaffolderTasks';
 import { guestApi } from './signIn';
 import { govc, kubectl, testenv, tryRun, uniqueName } from './testenvCli';
 
@@ -28,36 +29,9 @@ test.afterAll(async () => {
   await api?.dispose();
 });
 
-type TaskOutput = {
-  links: Array<{ title: string; entityRef?: string; url?: string }>;
-  text: Array<{ title: string; content: string }>;
-};
-
-/** Starts a task from a template and resolves with its output once it completed. */
-async function run(template: string, values: object): Promise<TaskOutput> {
-  const created = await api.post('/api/scaffolder/v2/tasks', {
-    data: { templateRef: `template:default/${template}`, values },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const { id } = await created.json();
-  const events = async () =>
-    (await api.get(`/api/scaffolder/v2/tasks/${id}/events`)).json();
-  for (;;) {
-    const task = await (await api.get(`/api/scaffolder/v2/tasks/${id}`)).json();
-    if (task.status === 'completed') {
-      return (await events()).find(
-        (e: { type: string }) => e.type === 'completion',
-      ).body.output;
-    }
-    if (task.status === 'failed' || task.status === 'cancelled') {
-      const log = (await events()).map(
-        (e: { body: { message?: string } }) => e.body.message,
-      );
-      throw new Error(`${template} ${task.status}:\n${log.join('\n')}`);
-    }
-    await new Promise(resolve => setTimeout(resolve, 500));
-  }
-}
+/** Starts a task from a template as the guest and resolves with its output once it completed. */
+const run = (template: string, values: object) =>
+  runTemplate(api, template, values);
 
 /** The portal's catalog entity, once the catalog has it. */
 async function catalogEntity(ref: string) {

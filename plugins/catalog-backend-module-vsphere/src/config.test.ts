@@ -14,7 +14,11 @@ describe('readCatalogConfig', () => {
       ownerMap: {},
       includeVcenterVms: false,
       vcenterVmFilters: { folders: [], clusters: [] },
-      kubernetes: { skipTLSVerify: false, allowedApiServers: [] },
+      kubernetes: {
+        skipTLSVerify: false,
+        skipMetricsLookup: false,
+        allowedApiServers: [],
+      },
     });
   });
 
@@ -34,6 +38,7 @@ describe('readCatalogConfig', () => {
               oidcTokenProvider: 'okta',
               caData: 'PEM',
               dangerouslySkipTLSVerify: true,
+              skipMetricsLookup: true,
             },
           },
         },
@@ -51,6 +56,7 @@ describe('readCatalogConfig', () => {
         oidcTokenProvider: 'okta',
         caData: 'PEM',
         skipTLSVerify: true,
+        skipMetricsLookup: true,
         allowedApiServers: [],
       },
     });

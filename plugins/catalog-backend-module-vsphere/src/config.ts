@@ -25,6 +25,8 @@ export interface VsphereCatalogConfig {
     oidcTokenProvider?: string;
     caData?: string;
     skipTLSVerify: boolean;
+    /** Clusters without a metrics API: the Kubernetes tab then asks for no pod metrics. */
+    skipMetricsLookup: boolean;
     /** Host names, `*.` wildcards and address ranges (see config.d.ts). */
     allowedApiServers: string[];
   };
@@ -96,6 +98,8 @@ export function readCatalogConfig(rootConfig: Config): VsphereCatalogConfig {
       skipTLSVerify:
         config?.getOptionalBoolean('kubernetes.dangerouslySkipTLSVerify') ??
         false,
+      skipMetricsLookup:
+        config?.getOptionalBoolean('kubernetes.skipMetricsLookup') ?? false,
       allowedApiServers:
         config?.getOptionalStringArray('kubernetes.allowedApiServers') ?? [],
     },

@@ -7,3 +7,4 @@
 
 export { scaffolderModuleVsphere as default } from './module';
 export * from './actions';
+export * from './notifications';

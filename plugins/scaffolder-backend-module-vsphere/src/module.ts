@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { vsphereProvisioningPermissions } from '@backstage-vsphere/plugin-vsphere-common';
 import {
@@ -11,6 +12,7 @@ import {
   vsphereClientsServiceRef,
 } from '@backstage-vsphere/plugin-vsphere-node';
 import { createVsphereActions } from './actions';
+import { VsphereTaskNotifier } from './notifications';
 
 /**
  * Scaffolder module with the `vsphere:*` actions.
@@ -30,16 +32,35 @@ export const scaffolderModuleVsphere = createBackendModule({
         auditor: coreServices.auditor,
         events: eventsServiceRef,
         catalog: catalogServiceRef,
+        notifications: notificationService,
+        auth: coreServices.auth,
+        logger: coreServices.logger,
+        config: coreServices.rootConfig,
       },
-      async init({ scaffolder, permissionsRegistry, catalog, ...options }) {
+      async init({
+        scaffolder,
+        permissionsRegistry,
+        catalog,
+        notifications,
+        auth,
+        logger,
+        config,
+        ...options
+      }) {
         permissionsRegistry.addPermissions(vsphereProvisioningPermissions);
         const authorizer = new VsphereChangeAuthorizer({
           catalog,
           permissions: options.permissions,
           vcenters: options.clients.configs,
         });
+        const notifier = VsphereTaskNotifier.fromConfig(config, {
+          notifications,
+          catalog,
+          auth,
+          logger,
+        });
         scaffolder.addActions(
-          ...createVsphereActions({ ...options, authorizer }),
+          ...createVsphereActions({ ...options, authorizer, notifier }),
         );
       },
     });

@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { durationToMilliseconds } from '@backstage/types';
 import { readDurationFromConfig } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
@@ -13,12 +14,14 @@ import {
   inventorySnapshotServiceRef,
   vsphereClientsServiceRef,
 } from '@backstage-vsphere/plugin-vsphere-node';
+import { registerVsphereActions } from './actions';
 import { CachedPickerOptions } from './inventory/CachedPickerOptions';
 import { SnapshotVsphereInventory } from './inventory/SnapshotVsphereInventory';
 import { SourceFailureLog } from './inventory/SourceFailureLog';
 import { publishInventoryChanges } from './inventory/publishInventoryChanges';
 import { refreshAfterOwnChanges } from './inventory/refreshAfterOwnChanges';
 import { createRouter } from './router';
+import { VsphereEntityService } from './service/VsphereEntityService';
 
 /**
  * The vsphere backend plugin: the REST API behind the vSphere entity pages and pickers.
@@ -43,6 +46,7 @@ export const vspherePlugin = createBackendPlugin({
         snapshot: inventorySnapshotServiceRef,
         signals: signalsServiceRef,
         events: eventsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { config, permissionsRegistry, clients, snapshot } = deps;
@@ -66,8 +70,15 @@ export const vspherePlugin = createBackendPlugin({
           permissions: deps.permissions,
           vcenters: clients.configs,
         });
+        // the routes and the actions registry (MCP) share one service: same checks, same audit
+        const service = new VsphereEntityService({
+          ...deps,
+          inventory,
+          authorizer,
+        });
+        registerVsphereActions(deps.actionsRegistry, service);
         deps.httpRouter.use(
-          await createRouter({ ...deps, inventory, authorizer }),
+          await createRouter({ ...deps, inventory, authorizer, service }),
         );
       },
     });

@@ -3,25 +3,15 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  AuthorizeResult,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
-import {
-  EntityOverview,
   MAX_NODE_POOL_REPLICAS,
   PickerKind,
-  vsphereEntityReadPermission,
-  vsphereNodePoolScalePermission,
-  vsphereOptionsReadPermission,
-  vsphereVmPowerPermission,
 } from '@backstage-vsphere/plugin-vsphere-common';
 import {
   checkDnsLabel,
   checkDnsSubdomain,
-  ChangedObject,
   VCenterConfig,
   VsphereChangeAuthorizer,
   VsphereClients,
@@ -30,15 +20,7 @@ import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod/v3';
 import { VsphereInventory } from './inventory/VsphereInventory';
-import {
-  ResolvedEntityTarget,
-  resolveEntityTarget,
-} from './service/resolveEntityTarget';
-import {
-  checkAnnotationsSelect,
-  checkOverviewShows,
-  SelectedObject,
-} from './service/selection';
+import { VsphereEntityService } from './service/VsphereEntityService';
 
 const PICKER_KINDS: [PickerKind, ...PickerKind[]] = [
   'vcenters',
@@ -109,153 +91,53 @@ export interface RouterOptions {
   clients: VsphereClients;
   inventory: VsphereInventory;
   authorizer: VsphereChangeAuthorizer;
+  /** The routes' logic, shared with the registry actions; built from the above when unset. */
+  service?: VsphereEntityService;
 }
-
-type Credentials = Awaited<ReturnType<HttpAuthService['credentials']>>;
-type Page = ResolvedEntityTarget & { credentials: Credentials };
 
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, auditor, catalog, clients, inventory } =
-    options;
-  const { authorizer } = options;
+  const { httpAuth, clients } = options;
+  const service = options.service ?? new VsphereEntityService(options);
   const router = Router();
   router.use(express.json());
 
   /** The page entity as the caller sees it, with its annotations checked. */
-  async function resolvePage(req: Request): Promise<Page> {
+  async function resolvePage(req: Request) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const resolved = await resolveEntityTarget({
-      catalog,
-      vcenters: clients.configs,
-      entityRef: {
+    return service.resolvePage(
+      {
         kind: req.params.kind,
         namespace: req.params.namespace,
         name: req.params.name,
       },
       credentials,
-    });
-    return { credentials, ...resolved };
-  }
-
-  async function requireRead(page: Page) {
-    const [decision] = await permissions.authorize(
-      [
-        {
-          permission: vsphereEntityReadPermission,
-          resourceRef: page.entityRef,
-        },
-      ],
-      { credentials: page.credentials },
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Not allowed to view the vSphere resources of ${page.entityRef}`,
-      );
-    }
   }
 
-  function overviewOf(page: Page) {
-    return inventory.getEntityOverview({
-      entityRef: page.entityRef,
-      vcenter: page.vcenter.name,
-      namespace: page.target.namespace,
-      vmSelector: page.target.vmSelector,
-      cluster: page.target.cluster,
-      vm: page.target.vm,
-    });
-  }
-
-  function objectOf(
-    page: Page,
-    selected: SelectedObject,
-  ): Extract<ChangedObject, { name: string }> {
-    return {
-      kind: selected.kind,
-      vcenter: page.vcenter.name,
-      namespace: page.target.namespace,
-      name: selected.name,
-    };
-  }
-
-  /**
-   * Reads select, changes are authorized on the object: the page must show the object, and the
-   * caller must hold the permission on the object's own ingested entity.
-   */
-  async function authorizeChange(
-    page: Page,
-    selected: SelectedObject,
-    permission: ResourcePermission<'catalog-entity'>,
-    what: string,
-  ) {
-    await requireRead(page);
-    checkAnnotationsSelect(page, selected);
-    const object = objectOf(page, selected);
-    const { entityRef } = await authorizer.authorize({
-      object,
-      permission,
-      credentials: page.credentials,
-      what,
-    });
-    checkOverviewShows(page, await overviewOf(page), selected);
-    return entityRef;
-  }
-
-  async function requireOptionsRead(req: Request) {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const [decision] = await permissions.authorize(
-      [{ permission: vsphereOptionsReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('Not allowed to list vSphere options');
-    }
-  }
+  const callerOf = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   router.get('/vcenters', async (req, res) => {
-    await requireOptionsRead(req);
+    await service.requireOptionsRead(await callerOf(req));
     res.json({ items: clients.configs.map(toVCenterSummary) });
   });
 
   router.get('/options/:kind', async (req, res) => {
-    await requireOptionsRead(req);
+    await service.requireOptionsRead(await callerOf(req));
     const kind = parse(z.enum(PICKER_KINDS), req.params.kind, 'kind');
     const query = parse(optionsQuerySchema, req.query, 'query');
-    res.json({ items: await inventory.listOptions(kind, query) });
+    res.json({ items: await service.listOptions(kind, query) });
   });
 
   const entityPath = '/entities/:namespace/:kind/:name';
 
   router.get(`${entityPath}/overview`, async (req, res) => {
     const page = await resolvePage(req);
-    await requireRead(page);
-    const overview = await overviewOf(page);
-    // one catalog read and one permission batch for every button of the page
-    const clusters = overview.clusters.map(c => c.name);
-    const vms = overview.vms.filter(vm => !vm.clusterNode).map(vm => vm.name);
-    const decisions = await authorizer.allowedEach(
-      [
-        ...clusters.map(name => ({
-          object: objectOf(page, { kind: 'cluster', name, nodePool: '' }),
-          permission: vsphereNodePoolScalePermission,
-        })),
-        ...vms.map(name => ({
-          object: objectOf(page, { kind: 'vm', name }),
-          permission: vsphereVmPowerPermission,
-        })),
-      ],
-      page.credentials,
-    );
-    const allowed: EntityOverview['allowed'] = {
-      scaleClusters: clusters.filter((_, i) => decisions[i]),
-      powerVms: vms.filter((_, i) => decisions[clusters.length + i]),
-    };
-    res.json({ ...overview, allowed });
+    res.json(await service.overview(page));
   });
 
   router.post(
@@ -265,38 +147,12 @@ export async function createRouter(
       const nodePool = checkDnsLabel('nodePool', req.params.nodePool);
       const { replicas } = parse(scaleBodySchema, req.body, 'body');
       const page = await resolvePage(req);
-      const audit = await auditor.createEvent({
-        eventId: 'nodepool-scale',
-        severityLevel: 'medium',
-        request: req,
-        meta: {
-          entityRef: page.entityRef,
-          namespace: page.target.namespace,
-          cluster,
-          nodePool,
-          replicas,
-        },
-      });
-      try {
-        const objectRef = await authorizeChange(
-          page,
-          { kind: 'cluster', name: cluster, nodePool },
-          vsphereNodePoolScalePermission,
-          `scale node pool '${nodePool}' of cluster '${cluster}'`,
-        );
-        const result = await clients
-          .supervisor(page.vcenter.name)
-          .scaleNodePool(page.target.namespace, cluster, nodePool, replicas);
-        await inventory.invalidateNamespace({
-          vcenter: page.vcenter.name,
-          namespace: page.target.namespace,
-        });
-        await audit.success({ meta: { objectRef } });
-        res.json({ cluster: result });
-      } catch (error) {
-        await audit.fail({ error: error as Error });
-        throw error;
-      }
+      const result = await service.scaleNodePool(
+        page,
+        { cluster, nodePool, replicas },
+        { request: req },
+      );
+      res.json({ cluster: result });
     },
   );
 
@@ -304,48 +160,12 @@ export async function createRouter(
     const vm = checkDnsSubdomain('vm', req.params.vm);
     const { action } = parse(powerBodySchema, req.body, 'body');
     const page = await resolvePage(req);
-    const audit = await auditor.createEvent({
-      eventId: 'vm-power',
-      severityLevel: 'medium',
-      request: req,
-      meta: {
-        entityRef: page.entityRef,
-        namespace: page.target.namespace,
-        vm,
-        action,
-      },
-    });
-    try {
-      const objectRef = await authorizeChange(
-        page,
-        { kind: 'vm', name: vm },
-        vsphereVmPowerPermission,
-        `power ${action} VM '${vm}'`,
-      );
-      const supervisor = clients.supervisor(page.vcenter.name);
-      const namespace = page.target.namespace;
-      if (action === 'restart') {
-        await supervisor.setVirtualMachinePowerState(
-          namespace,
-          vm,
-          'PoweredOff',
-        );
-      }
-      const result = await supervisor.setVirtualMachinePowerState(
-        namespace,
-        vm,
-        action === 'off' ? 'PoweredOff' : 'PoweredOn',
-      );
-      await inventory.invalidateNamespace({
-        vcenter: page.vcenter.name,
-        namespace,
-      });
-      await audit.success({ meta: { objectRef } });
-      res.json({ vm: result });
-    } catch (error) {
-      await audit.fail({ error: error as Error });
-      throw error;
-    }
+    const result = await service.powerVm(
+      page,
+      { vm, action },
+      { request: req },
+    );
+    res.json({ vm: result });
   });
 
   return router;

@@ -1,5 +1,6 @@
 // Package manifests holds the seed the supervisor applies after its CRDs: storage classes,
-// VM classes and images, RBAC for the plugin, and the demo namespaces with VMs and a cluster.
+// VM classes and images, RBAC for the plugin, and the demo namespaces with VMs and a cluster;
+// and, in workload/, the seed of the workload cluster API server (reader account, demo pods).
 package manifests
 
 import "embed"
@@ -8,3 +9,8 @@ import "embed"
 //
 //go:embed *.yaml
 var Seed embed.FS
+
+// Workload holds workload/*.yaml, the seed of a workload cluster's API server.
+//
+//go:embed workload/*.yaml
+var Workload embed.FS

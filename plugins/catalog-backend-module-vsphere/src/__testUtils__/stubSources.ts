@@ -35,7 +35,11 @@ export const catalogConfig: VsphereCatalogConfig = {
   ownerMap: {},
   includeVcenterVms: false,
   vcenterVmFilters: { folders: [], clusters: [] },
-  kubernetes: { skipTLSVerify: false, allowedApiServers: [] },
+  kubernetes: {
+    skipTLSVerify: false,
+    skipMetricsLookup: false,
+    allowedApiServers: [],
+  },
 };
 
 export function kubeObject(

@@ -207,6 +207,7 @@ describe('buildEntities', () => {
         oidcTokenProvider: 'okta',
         caData: 'PEM',
         skipTLSVerify: false,
+        skipMetricsLookup: true,
         allowedApiServers: ['10.244.0.0/16'],
       },
     };
@@ -224,6 +225,7 @@ describe('buildEntities', () => {
       'kubernetes.io/api-server-certificate-authority': 'PEM',
       'kubernetes.io/auth-provider': 'oidc',
       'kubernetes.io/oidc-token-provider': 'okta',
+      'kubernetes.io/skip-metrics-lookup': 'true',
     });
     // a TanzuKubernetesCluster's endpoint comes from the Cluster it owns
     expect(
@@ -237,7 +239,11 @@ describe('buildEntities', () => {
     const warn = jest.fn();
     const config: VsphereCatalogConfig = {
       ...catalogConfig,
-      kubernetes: { skipTLSVerify: false, allowedApiServers: ['10.1.0.0/16'] },
+      kubernetes: {
+        skipTLSVerify: false,
+        skipMetricsLookup: false,
+        allowedApiServers: ['10.1.0.0/16'],
+      },
     };
     const entities = byName(
       buildEntities(await demoInventory(config), {

@@ -10,6 +10,7 @@ import {
   ANNOTATION_KUBERNETES_API_SERVER_CA,
   ANNOTATION_KUBERNETES_AUTH_PROVIDER,
   ANNOTATION_KUBERNETES_OIDC_TOKEN_PROVIDER,
+  ANNOTATION_KUBERNETES_SKIP_METRICS_LOOKUP,
   ANNOTATION_KUBERNETES_SKIP_TLS_VERIFY,
 } from '@backstage/plugin-kubernetes-common';
 import { ClusterRecord } from '../inventory/types';
@@ -46,8 +47,13 @@ function kubernetesAnnotations(
     );
     return {};
   }
-  const { authProvider, oidcTokenProvider, caData, skipTLSVerify } =
-    context.config.kubernetes;
+  const {
+    authProvider,
+    oidcTokenProvider,
+    caData,
+    skipTLSVerify,
+    skipMetricsLookup,
+  } = context.config.kubernetes;
   const annotations: Record<string, string> = {
     [ANNOTATION_KUBERNETES_API_SERVER]: cluster.apiServer,
   };
@@ -57,6 +63,9 @@ function kubernetesAnnotations(
   }
   if (oidcTokenProvider) {
     annotations[ANNOTATION_KUBERNETES_OIDC_TOKEN_PROVIDER] = oidcTokenProvider;
+  }
+  if (skipMetricsLookup) {
+    annotations[ANNOTATION_KUBERNETES_SKIP_METRICS_LOOKUP] = 'true';
   }
   if (skipTLSVerify)
     annotations[ANNOTATION_KUBERNETES_SKIP_TLS_VERIFY] = 'true';

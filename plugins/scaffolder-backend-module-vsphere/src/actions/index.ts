@@ -1,3 +1,4 @@
+import { withNotifications } from '../notifications';
 import { VsphereActionOptions } from './options';
 import { createVsphereClusterCreateAction } from './vsphereClusterCreate';
 import { createVsphereNamespaceCreateAction } from './vsphereNamespaceCreate';
@@ -26,11 +27,13 @@ export {
 };
 
 /**
- * Every `vsphere:*` action, built on the same clients and services.
+ * Every `vsphere:*` action, built on the same clients and services; each notifies how its run
+ * ended when `options.notifier` is set.
  * @public
  */
 export function createVsphereActions(options: VsphereActionOptions) {
-  return [
+  const { notifier } = options;
+  const actions = [
     createVsphereNamespaceCreateAction(options),
     createVsphereNamespaceUpdateAction(options),
     createVsphereNamespaceDeleteAction(options),
@@ -40,4 +43,5 @@ export function createVsphereActions(options: VsphereActionOptions) {
     createVsphereNodePoolScaleAction(options),
     createVsphereNodePoolDeleteAction(options),
   ];
+  return notifier ? actions.map(a => withNotifications(a, notifier)) : actions;
 }

@@ -7,6 +7,7 @@ import {
   VsphereChangeAuthorizer,
   VsphereClients,
 } from '@backstage-vsphere/plugin-vsphere-node';
+import type { VsphereTaskNotifier } from '../notifications';
 
 /**
  * What every vSphere action factory takes: the shared clients and the Backstage services.
@@ -23,6 +24,8 @@ export interface VsphereActionOptions {
   auditor: AuditorService;
   /** Tells the catalog about new objects (topic `vsphere.resource.created`). */
   events?: EventsService;
+  /** Tells the initiator and the owning team how each run ended; none when unset. */
+  notifier?: VsphereTaskNotifier;
   /** How often readiness is polled; 3 seconds unless set. */
   pollIntervalMs?: number;
 }

@@ -28,6 +28,8 @@ type clusterReconciler struct {
 	// Writes the caches may not show yet; one worker uses them, so no lock.
 	created map[string]string    // machine group -> name of the machine created last
 	deleted map[string]time.Time // machine key -> when it was deleted
+
+	workload *workloadEndpoint // the one cluster with a real API server, if any
 }
 
 func (r *clusterReconciler) reconcile(ctx context.Context, ns, name string) (time.Duration, error) {

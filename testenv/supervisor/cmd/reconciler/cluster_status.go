@@ -56,6 +56,9 @@ func (r *clusterReconciler) writeStatus(ctx context.Context, cl *unstructured.Un
 // ensureAccess publishes the control plane endpoint and the <cluster>-kubeconfig Secret once the
 // first control plane machine runs, as the control-plane provider does.
 func (r *clusterReconciler) ensureAccess(ctx context.Context, cl *unstructured.Unstructured) error {
+	if r.workload.is(cl) {
+		return r.workload.publish(ctx, r.dyn, cl)
+	}
 	host := str(cl, "spec", "controlPlaneEndpoint", "host")
 	if host == "" {
 		for _, m := range r.list(r.machines, cl.GetNamespace(), map[string]string{clusterNameLabel: cl.GetName(), controlPlaneLabel: ""}) {

@@ -30,6 +30,8 @@ import (
 
 type options struct {
 	kubeconfig, vcURL, vcCA, username, password, readyFile string
+	// a cluster (namespace/name) whose control plane is a real API server, and where it listens
+	workloadCluster, workloadURL, workloadCA string
 }
 
 func main() {
@@ -40,6 +42,9 @@ func main() {
 	flag.StringVar(&o.username, "username", "administrator@vsphere.local", "vCenter user")
 	flag.StringVar(&o.password, "password", os.Getenv("TESTENV_PASSWORD"), "vCenter password (default $TESTENV_PASSWORD)")
 	flag.StringVar(&o.readyFile, "ready-file", "", "file to create once all controllers run")
+	flag.StringVar(&o.workloadCluster, "workload-cluster", "", "namespace/name of the cluster whose endpoint is --workload-url")
+	flag.StringVar(&o.workloadURL, "workload-url", "", "URL of that cluster's API server (testenv's workload component)")
+	flag.StringVar(&o.workloadCA, "workload-ca", "", "CA certificate (PEM) of that API server")
 	flag.Parse()
 	if o.kubeconfig == "" || o.vcCA == "" || o.password == "" {
 		fmt.Fprintln(os.Stderr, "usage: reconciler --kubeconfig <admin.kubeconfig> --vcenter-url <url> --vcenter-ca <ca.pem> --username <user> --password <pw> [--ready-file <file>]")
@@ -81,8 +86,12 @@ func run(ctx context.Context, o options) error {
 	vms := newController("virtualmachine", f, vmGVR, vmr.reconcile)
 	vmr.cache = vms
 
+	workload, err := readWorkloadEndpoint(o)
+	if err != nil {
+		return err
+	}
 	cr := &clusterReconciler{dyn: dyn, vms: vms, created: map[string]string{}, deleted: map[string]time.Time{},
-		mds: cacheOf(f, mdGVR), machines: cacheOf(f, machineGVR), images: cacheOf(f, cvmImageGVR)}
+		mds: cacheOf(f, mdGVR), machines: cacheOf(f, machineGVR), images: cacheOf(f, cvmImageGVR), workload: workload}
 	clusters := newController("cluster", f, clusterGVR, cr.reconcile)
 	cr.clusters = clusters
 	byClusterLabel := func(o *unstructured.Unstructured) []string {

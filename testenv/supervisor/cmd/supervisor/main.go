@@ -21,6 +21,10 @@ type config struct {
 	dir      string
 	crds     string
 	etcdPort int
+	// workload: a workload cluster's API server (no CRDs, a reader account and demo pods)
+	workload bool
+	// etcdServers: use this etcd (under its own prefix) instead of starting one
+	etcdServers, etcdPrefix string
 }
 
 func main() {
@@ -29,9 +33,12 @@ func main() {
 	flag.StringVar(&c.dir, "dir", "", "absolute state directory (certificates, etcd data, tokens, ready.json)")
 	flag.StringVar(&c.crds, "crds", "", "directory of CRD YAML files to apply (see crds.sh)")
 	flag.IntVar(&c.etcdPort, "etcd-port", 12379, "etcd client port on 127.0.0.1; the peer port is the next one")
+	flag.BoolVar(&c.workload, "workload", false, "serve a workload cluster's API server instead of the Supervisor's (no --crds)")
+	flag.StringVar(&c.etcdServers, "etcd-servers", "", "an etcd already running (e.g. the Supervisor's); none is started then")
+	flag.StringVar(&c.etcdPrefix, "etcd-prefix", "/registry", "key prefix of this API server in etcd")
 	flag.Parse()
-	if !filepath.IsAbs(c.dir) || c.crds == "" {
-		fmt.Fprintln(os.Stderr, "usage: supervisor --listen 127.0.0.1:16443 --dir <absolute dir> --crds <dir> [--etcd-port 12379]")
+	if !filepath.IsAbs(c.dir) || (c.crds == "") != c.workload {
+		fmt.Fprintln(os.Stderr, "usage: supervisor --listen 127.0.0.1:16443 --dir <absolute dir> (--crds <dir> | --workload) [--etcd-port 12379]")
 		os.Exit(2)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
@@ -66,16 +73,21 @@ func run(ctx context.Context, c config) error {
 		return err
 	}
 
-	etcd, etcdURL, err := startEtcd(c.dir, c.etcdPort)
-	if err != nil {
-		return err
+	etcdURL := c.etcdServers
+	if etcdURL == "" {
+		etcd, url, err := startEtcd(c.dir, c.etcdPort)
+		if err != nil {
+			return err
+		}
+		defer etcd.Close()
+		etcdURL = url
 	}
-	defer etcd.Close()
 
 	// Servers stop on this context; the deferred cancel runs before etcd closes.
 	srvCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	args, err := apiserverArgs(c.listen, etcdURL, url, p)
+	args = append(args, "--etcd-prefix="+c.etcdPrefix)
 	if err != nil {
 		return err
 	}
@@ -92,8 +104,10 @@ func run(ctx context.Context, c config) error {
 	if err != nil {
 		return err
 	}
-	if err := installCRDs(srvCtx, a, c.crds, p); err != nil {
-		return fmt.Errorf("CRDs: %w", err)
+	if !c.workload {
+		if err := installCRDs(srvCtx, a, c.crds, p); err != nil {
+			return fmt.Errorf("CRDs: %w", err)
+		}
 	}
 	// Started after the CRDs so that garbage collection and quota see them from the start
 	// (they discover new resource types only every 30 seconds).
@@ -101,7 +115,11 @@ func run(ctx context.Context, c config) error {
 	if err != nil {
 		return fmt.Errorf("kube-controller-manager: %w", err)
 	}
-	ready, err := bootstrap(srvCtx, c, a, admin, url, p)
+	boot := bootstrap
+	if c.workload {
+		boot = bootstrapWorkload
+	}
+	ready, err := boot(srvCtx, c, a, admin, url, p)
 	if err != nil {
 		return fmt.Errorf("bootstrap: %w", err)
 	}
@@ -109,7 +127,7 @@ func run(ctx context.Context, c config) error {
 	if err := writeReady(readyFile, ready); err != nil {
 		return err
 	}
-	klog.InfoS("Supervisor ready", "url", url, "bootstrap", time.Since(start).Round(time.Millisecond))
+	klog.InfoS("API server ready", "workload", c.workload, "url", url, "bootstrap", time.Since(start).Round(time.Millisecond))
 
 	select {
 	case <-ctx.Done():

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -112,6 +113,32 @@ func bootstrap(ctx context.Context, c config, a *applier, admin *rest.Config, ur
 		}
 	}
 	return info, nil
+}
+
+// bootstrapWorkload applies the workload cluster's seed and writes its reader token file.
+func bootstrapWorkload(ctx context.Context, c config, a *applier, admin *rest.Config, url string, p *pki) (*readyInfo, error) {
+	seed, err := fs.Sub(manifests.Workload, "workload")
+	if err != nil {
+		return nil, err
+	}
+	if err := applySeed(ctx, a, seed); err != nil {
+		return nil, err
+	}
+	kube, err := kubernetes.NewForConfig(admin)
+	if err != nil {
+		return nil, err
+	}
+	token, err := waitToken(ctx, kube, "backstage-system", "backstage-kubernetes-reader-token")
+	if err != nil {
+		return nil, err
+	}
+	info := &readyInfo{
+		URL:               url,
+		CAFile:            p.CACert,
+		ReadonlyTokenFile: filepath.Join(c.dir, "reader.token"),
+		PID:               os.Getpid(),
+	}
+	return info, writeFileAtomic(info.ReadonlyTokenFile, []byte(token), 0o600)
 }
 
 func writeReady(file string, info *readyInfo) error {
