@@ -9,3 +9,4 @@ export * from './permissions';
 export * from './types';
 export * from './overview';
 export * from './supervisorTypes';
+export * from './insights';

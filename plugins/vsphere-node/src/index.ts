@@ -12,3 +12,4 @@ export * from './catalog';
 export * from './links';
 export * from './validation';
 export * from './authorization';
+export * from './insights';

@@ -1,4 +1,5 @@
 export { VCenterClient } from './VCenterClient';
+export type { HostUsage } from './capacity';
 export type {
   ContentLibrary,
   ContentLibraryItem,

@@ -1,0 +1,2 @@
+export { supervisorCapacity } from './capacity';
+export { clusterPlacements } from './placement';
