@@ -12,6 +12,8 @@ import {
 } from '@backstage-vsphere/plugin-vsphere-node';
 import { CachedVsphereInventory } from './inventory/CachedVsphereInventory';
 import { createRouter } from './router';
+import { createInsightsRouter } from './insights/insightsRouter';
+import { readMonitoringLinks } from '@backstage-vsphere/plugin-vsphere-node';
 
 /**
  * The vsphere backend plugin: the REST API behind the vSphere entity pages and pickers.
@@ -53,6 +55,13 @@ export const vspherePlugin = createBackendPlugin({
         });
         deps.httpRouter.use(
           await createRouter({ ...deps, inventory, authorizer }),
+        );
+        deps.httpRouter.use(
+          await createInsightsRouter({
+            ...deps,
+            inventory,
+            monitoringLinks: readMonitoringLinks(config),
+          }),
         );
       },
     });
