@@ -31,7 +31,11 @@ const entities: Entity[] = [
   },
 ];
 
-async function startBackend(permission = AuthorizeResult.ALLOW) {
+async function startBackend(
+  permission:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
   const { server } = await startTestBackend({
     features: [
       vspherePlugin,
