@@ -138,3 +138,34 @@ export interface MonitoringLink {
   title: string;
   url: string;
 }
+
+/**
+ * What the capacity route answers: the capacity and monitoring links of the cluster and namespace.
+ * @public
+ */
+export type CapacityResponse = SupervisorCapacity & {
+  links: { cluster?: MonitoringLink[]; namespace?: MonitoringLink[] };
+};
+
+/**
+ * What the placement route answers, one entry per workload cluster of the page.
+ * @public
+ */
+export interface PlacementResponse {
+  items: (ClusterPlacement & { links: MonitoringLink[] })[];
+}
+
+/**
+ * What the perf route answers: recent CPU and memory of the page's VMs and their hosts.
+ * @public
+ */
+export interface PerfResponse {
+  vms: {
+    name: string;
+    moref: string;
+    host?: string;
+    series?: PerfSeries;
+    links: MonitoringLink[];
+  }[];
+  hosts: { moref: string; name?: string; series?: PerfSeries }[];
+}
