@@ -30,8 +30,15 @@ export const scaffolderModuleVsphere = createBackendModule({
         auditor: coreServices.auditor,
         events: eventsServiceRef,
         catalog: catalogServiceRef,
+        config: coreServices.rootConfig,
       },
-      async init({ scaffolder, permissionsRegistry, catalog, ...options }) {
+      async init({
+        scaffolder,
+        permissionsRegistry,
+        catalog,
+        config,
+        ...options
+      }) {
         permissionsRegistry.addPermissions(vsphereProvisioningPermissions);
         const authorizer = new VsphereChangeAuthorizer({
           catalog,
@@ -39,7 +46,13 @@ export const scaffolderModuleVsphere = createBackendModule({
           vcenters: options.clients.configs,
         });
         scaffolder.addActions(
-          ...createVsphereActions({ ...options, authorizer }),
+          ...createVsphereActions({
+            ...options,
+            authorizer,
+            overcommitWarnRatio: config.getOptionalNumber(
+              'vsphere.insights.overcommitWarnRatio',
+            ),
+          }),
         );
       },
     });

@@ -5,6 +5,7 @@
 export interface HostCapacity {
   moref: string;
   name: string;
+  cpuCores: number;
   cpuCapacityMHz: number;
   cpuUsedMHz: number;
   memoryCapacityMiB: number;

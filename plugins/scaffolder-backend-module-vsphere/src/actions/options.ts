@@ -23,6 +23,8 @@ export interface VsphereActionOptions {
   auditor: AuditorService;
   /** Tells the catalog about new objects (topic `vsphere.resource.created`). */
   events?: EventsService;
+  /** Namespaces may be promised this many times their cluster's hosts before actions warn; 2 unless set. */
+  overcommitWarnRatio?: number;
   /** How often readiness is polled; 3 seconds unless set. */
   pollIntervalMs?: number;
 }

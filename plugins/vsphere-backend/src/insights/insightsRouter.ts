@@ -15,7 +15,6 @@ import {
   ClusterPlacement,
   MonitoringLink,
   PerfSeries,
-  SupervisorCapacity,
   vsphereEntityReadPermission,
 } from '@backstage-vsphere/plugin-vsphere-common';
 import {
@@ -23,7 +22,7 @@ import {
   joinClusterMachines,
   monitoringLinksFor,
   MonitoringLinkTemplate,
-  supervisorCapacity,
+  readSupervisorCapacity,
   VsphereClients,
 } from '@backstage-vsphere/plugin-vsphere-node';
 import express, { Request } from 'express';
@@ -139,42 +138,6 @@ export async function createInsightsRouter(
     return { vcenter: vc.name, cluster: supervisor.cluster };
   }
 
-  async function readCapacity(
-    target: CapacityTarget,
-  ): Promise<SupervisorCapacity> {
-    const vc = clients.vcenter(target.vcenter);
-    const [hosts, clusters, datastores, summaries, storagePolicies] =
-      await Promise.all([
-        vc.listHostUsage(),
-        vc.listClusters(),
-        vc.listDatastores(),
-        vc.listNamespaces(),
-        vc.listStoragePolicies(),
-      ]);
-    const cluster = clusters.find(
-      c => c.moref === target.cluster || c.name === target.cluster,
-    );
-    if (!cluster) {
-      throw new NotFoundError(
-        `vCenter '${target.vcenter}' has no cluster '${target.cluster}'`,
-      );
-    }
-    // the list carries no limits: one get per namespace of this cluster (a handful, cached)
-    const namespaces = await Promise.all(
-      summaries
-        .filter(ns => ns.cluster === cluster.moref)
-        .map(ns => vc.getNamespace(ns.name)),
-    );
-    return supervisorCapacity({
-      vcenter: target.vcenter,
-      cluster,
-      hosts,
-      datastores,
-      namespaces,
-      storagePolicies,
-    });
-  }
-
   const entityPath = '/entities/:namespace/:kind/:name';
 
   router.get(`${entityPath}/capacity`, async (req, res) => {
@@ -182,7 +145,8 @@ export async function createInsightsRouter(
     const capacity = await cached(
       `insights:capacity:${target.vcenter}:${target.cluster}`,
       CAPACITY_TTL_MS,
-      () => readCapacity(target),
+      () =>
+        readSupervisorCapacity(clients.vcenter(target.vcenter), target.cluster),
     );
     const links: Record<string, MonitoringLink[]> = {
       cluster: monitoringLinksFor(options.monitoringLinks, 'cluster', {

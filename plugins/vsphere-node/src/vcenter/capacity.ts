@@ -41,6 +41,7 @@ export function toHostUsage(o: ObjectProperties): HostUsage {
     name: textOf(o.props.name) || o.ref.value,
     cluster:
       parent?.type === 'ClusterComputeResource' ? parent.value : undefined,
+    cpuCores: num(o, 'summary.hardware.numCpuCores'),
     // cpuMhz is per core, as vCenter reports it
     cpuCapacityMHz:
       num(o, 'summary.hardware.numCpuCores') *

@@ -15,6 +15,7 @@ export function capacityFixture(
       {
         moref: 'host-1',
         name: 'esx-01.lab',
+        cpuCores: 16,
         cpuCapacityMHz: 41600,
         cpuUsedMHz: 20800,
         memoryCapacityMiB: 262144,
@@ -24,6 +25,7 @@ export function capacityFixture(
       {
         moref: 'host-2',
         name: 'esx-02.lab',
+        cpuCores: 16,
         cpuCapacityMHz: 41600,
         cpuUsedMHz: 0,
         memoryCapacityMiB: 262144,
