@@ -209,9 +209,19 @@ export async function createInsightsRouter(
 
   router.get(`${entityPath}/perf`, async (req, res) => {
     const { page, overview } = await overviewOf(req);
-    const vms = overview.vms.flatMap(vm =>
-      vm.vcenterVm ? [{ name: vm.name, vcenterVm: vm.vcenterVm }] : [],
-    );
+    // the page's VMs and its clusters' node VMs, so node pool views get sparklines too
+    const vms = [
+      ...overview.vms.flatMap(vm =>
+        vm.vcenterVm ? [{ name: vm.name, vcenterVm: vm.vcenterVm }] : [],
+      ),
+      ...overview.clusters.flatMap(c =>
+        c.nodePools.flatMap(p =>
+          p.machines.flatMap(m =>
+            m.vcenterVm ? [{ name: m.name, vcenterVm: m.vcenterVm }] : [],
+          ),
+        ),
+      ),
+    ].filter((vm, i, all) => all.findIndex(o => o.name === vm.name) === i);
     const morefs = [...new Set(vms.map(vm => vm.vcenterVm.moref))].sort();
     const hostIds = [
       ...new Set(

@@ -1,7 +1,14 @@
-import { LinearGauge } from '@backstage/core-components';
+import { GaugePropsGetColor, LinearGauge } from '@backstage/core-components';
 import { Flex, Text } from '@backstage/ui';
 import { ResourceCapacity } from '@backstage-vsphere/plugin-vsphere-common';
 import { formatQuantity } from '../../utils/formatQuantity';
+
+/** Fuller hosts are worse: the reverse of the gauge's default colours, as on the quota bars. */
+const usageColor: GaugePropsGetColor = ({ palette, value }) => {
+  if (value >= 90) return palette.status.error;
+  if (value >= 75) return palette.status.warning;
+  return palette.status.ok;
+};
 
 const percent = (part: number, whole: number) =>
   whole > 0 ? Math.round((part / whole) * 100) : 0;
@@ -24,6 +31,7 @@ export const CapacityBar = (props: {
       </Flex>
       <LinearGauge
         value={r.capacity > 0 ? Math.min(r.used / r.capacity, 1) : 0}
+        getColor={usageColor}
       />
       <Text
         variant="body-small"
