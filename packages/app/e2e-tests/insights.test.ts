@@ -41,7 +41,9 @@ test('the demo service shows capacity, the placement risk of its cluster and spa
   await expect(
     perf.getByRole('img', { name: /^CPU of demo-web-01: \d+% now/ }),
   ).toBeVisible();
-  await expect(perf.getByRole('link', { name: /Grafana/ }).first()).toBeVisible();
+  await expect(
+    perf.getByRole('link', { name: /Grafana/ }).first(),
+  ).toBeVisible();
   await perf.screenshot({ path: 'plugins/vsphere/docs/sparklines.png' });
 
   await expect(
