@@ -38,7 +38,10 @@ function human(value: number, unit: Unit): string {
     : `${value} MiB`;
 }
 
-/** The cluster's average MHz per core: what one vCPU of a VM class means on these hosts. */
+/**
+ * The cluster's average MHz per core: what one vCPU of a VM class means on these hosts.
+ * @public
+ */
 export function mhzPerCore(capacity: SupervisorCapacity): number {
   const cores = capacity.hosts
     .filter(h => h.available)
