@@ -26,40 +26,39 @@ function report(logger: LoggerService, result: FitResult, what: string) {
 }
 
 /**
- * Checks `count` new VMs of a VM class against the namespace's limits and the cluster's free
- * capacity (reads only), for VM create and node pool create/scale; dry runs check the same.
+ * Checks new VMs (a count per VM class) against the namespace's limits and the cluster's free
+ * capacity (reads only), for VM, cluster and node pool create and scale; dry runs check the same.
  */
 export async function checkVmsFit(options: {
   vcenter: VCenterClient;
   cluster: string;
   namespace: string;
-  vmClass: string;
-  count: number;
+  vms: { vmClass: string; count: number }[];
   what: string;
   logger: LoggerService;
   signal?: AbortSignal;
 }) {
-  if (options.count <= 0) {
+  const vms = options.vms.filter(vm => vm.count > 0);
+  if (!vms.length) {
     return;
   }
   const { vcenter, signal } = options;
-  const [capacity, vmClass] = await Promise.all([
+  const classNames = [...new Set(vms.map(vm => vm.vmClass))];
+  const [capacity, ...classes] = await Promise.all([
     readSupervisorCapacity(vcenter, options.cluster, { signal }),
-    vcenter.getVmClass(options.vmClass, { signal }),
+    ...classNames.map(name => vcenter.getVmClass(name, { signal })),
   ]);
-  const ask = {
-    cpuMHz: Math.round(
-      options.count * (vmClass.cpuCount ?? 0) * mhzPerCore(capacity),
-    ),
-    memoryMiB: options.count * (vmClass.memoryMiB ?? 0),
-  };
+  const classOf = new Map(classNames.map((name, i) => [name, classes[i]]));
+  const perCore = mhzPerCore(capacity);
+  const ask = { cpuMHz: 0, memoryMiB: 0 };
+  for (const vm of vms) {
+    const vmClass = classOf.get(vm.vmClass)!;
+    ask.cpuMHz += Math.round(vm.count * (vmClass.cpuCount ?? 0) * perCore);
+    ask.memoryMiB += vm.count * (vmClass.memoryMiB ?? 0);
+  }
   report(
     options.logger,
-    checkVmFit({
-      ask,
-      capacity,
-      namespace: options.namespace,
-    }),
+    checkVmFit({ ask, capacity, namespace: options.namespace }),
     options.what,
   );
 }
