@@ -50,17 +50,29 @@ export async function checkVmsFit(options: {
   ]);
   const classOf = new Map(classNames.map((name, i) => [name, classes[i]]));
   const perCore = mhzPerCore(capacity);
-  const ask = { cpuMHz: 0, memoryMiB: 0 };
+  // vSphere admits a VM by its reservation: that must fit; the rest of its size only warns
+  const reserved = { cpuMHz: 0, memoryMiB: 0 };
+  const sized = { cpuMHz: 0, memoryMiB: 0 };
   for (const vm of vms) {
-    const vmClass = classOf.get(vm.vmClass)!;
-    ask.cpuMHz += Math.round(vm.count * (vmClass.cpuCount ?? 0) * perCore);
-    ask.memoryMiB += vm.count * (vmClass.memoryMiB ?? 0);
+    const c = classOf.get(vm.vmClass)!;
+    const cpu = vm.count * (c.cpuCount ?? 0) * perCore;
+    const memory = vm.count * (c.memoryMiB ?? 0);
+    sized.cpuMHz += Math.round(cpu);
+    sized.memoryMiB += memory;
+    reserved.cpuMHz += Math.round((cpu * (c.cpuReservationPercent ?? 0)) / 100);
+    reserved.memoryMiB += Math.round(
+      (memory * (c.memoryReservationPercent ?? 0)) / 100,
+    );
   }
-  report(
-    options.logger,
-    checkVmFit({ ask, capacity, namespace: options.namespace }),
-    options.what,
-  );
+  const target = { capacity, namespace: options.namespace };
+  const result = checkVmFit({ ...target, ask: reserved });
+  if (!result.refusals.length) {
+    result.warnings = checkVmFit({ ...target, ask: sized }).refusals.map(
+      r =>
+        `${options.what} at full size (best-effort, not reserved) may be throttled: ${r}`,
+    );
+  }
+  report(options.logger, result, options.what);
 }
 
 /** Checks a namespace's new CPU and memory limits against its Supervisor cluster. */
