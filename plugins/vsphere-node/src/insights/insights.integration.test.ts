@@ -129,8 +129,9 @@ describe('integration insights against the testenv', () => {
     expect(capacity.datastores.map(d => d.name)).toContain('vsanDatastore');
   });
 
-  it('reads recent CPU and memory of every VM of the simulator in one QueryPerf', async () => {
-    const vms = await vcenter.listVms();
+  it('reads recent CPU and memory of up to 500 VMs in one QueryPerf', async () => {
+    // the test command's testenv has 1,000 VMs: 500 per request is the batch
+    const vms = (await vcenter.listVms()).slice(0, 500);
     const from = recorderPosition(env);
     const series = await vcenter.queryPerf(
       vms.map(vm => ({ type: 'VirtualMachine' as const, value: vm.moref })),
