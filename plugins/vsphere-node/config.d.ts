@@ -16,6 +16,26 @@ export interface Config {
     };
     /** How long a page waits for one vCenter or Supervisor before showing it as failed; defaults to 4 seconds. */
     sourceDeadline?: HumanDuration | string;
+    /** Capacity, fit checks and monitoring links. */
+    insights?: {
+      /**
+       * Provisioning warns (never fails) when the namespaces of a Supervisor were promised more
+       * than this many times its hosts' CPU or memory; defaults to 2.
+       */
+      overcommitWarnRatio?: number;
+      /** Links to monitoring tools shown on the cards, e.g. a Grafana dashboard per VM. */
+      monitoringLinks?: Array<{
+        /** The kind of object the link is for. */
+        kind: 'vm' | 'host' | 'cluster' | 'namespace';
+        /** Link text, e.g. "Grafana". */
+        title: string;
+        /**
+         * URL template; `{name}`, `{moref}`, `{namespace}` and `{vcenter}` are replaced by the
+         * object's values, URL-encoded.
+         */
+        url: string;
+      }>;
+    };
     /** The vCenters to read and provision through; names are what catalog annotations refer to. */
     vcenters?: Array<{
       /** Name used in the `vsphere.vmware.com/vcenter` annotation and in templates; a DNS label. */

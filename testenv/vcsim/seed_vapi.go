@@ -116,6 +116,7 @@ func seedVAPI(ctx context.Context, u *url.URL, caFile string, inv *inventory, fi
 		}
 		body, _ := json.Marshal(kept)
 		fields.remember(name, body)
+		fields.seedStats(name)
 	}
 	return out, nil
 }

@@ -120,6 +120,7 @@ func Start(ctx context.Context, cfg Config) (*Sim, error) {
 	if err != nil {
 		return nil, fmt.Errorf("seed inventory: %w", err)
 	}
+	seedUsage(s.model.Map())
 	log.Printf("seeded %d VMs in %s", cfg.VMs, time.Since(started).Round(time.Millisecond))
 
 	s.internal = svc.NewServer()

@@ -60,7 +60,14 @@ export const scaffolderModuleVsphere = createBackendModule({
           logger,
         });
         scaffolder.addActions(
-          ...createVsphereActions({ ...options, authorizer, notifier }),
+          ...createVsphereActions({
+            ...options,
+            authorizer,
+            notifier,
+            overcommitWarnRatio: config.getOptionalNumber(
+              'vsphere.insights.overcommitWarnRatio',
+            ),
+          }),
         );
       },
     });

@@ -22,6 +22,8 @@ import { publishInventoryChanges } from './inventory/publishInventoryChanges';
 import { refreshAfterOwnChanges } from './inventory/refreshAfterOwnChanges';
 import { createRouter } from './router';
 import { VsphereEntityService } from './service/VsphereEntityService';
+import { createInsightsRouter } from './insights/insightsRouter';
+import { readMonitoringLinks } from '@backstage-vsphere/plugin-vsphere-node';
 
 /**
  * The vsphere backend plugin: the REST API behind the vSphere entity pages and pickers.
@@ -79,6 +81,13 @@ export const vspherePlugin = createBackendPlugin({
         registerVsphereActions(deps.actionsRegistry, service);
         deps.httpRouter.use(
           await createRouter({ ...deps, inventory, authorizer, service }),
+        );
+        deps.httpRouter.use(
+          await createInsightsRouter({
+            ...deps,
+            inventory,
+            monitoringLinks: readMonitoringLinks(config),
+          }),
         );
       },
     });

@@ -10,3 +10,4 @@ export * from './types';
 export * from './overview';
 export * from './supervisorTypes';
 export * from './events';
+export * from './insights';

@@ -53,6 +53,8 @@ export interface VmServiceVm {
   primaryIP4?: string;
   /** vCenter managed object id of the VM (`status.uniqueID`). */
   uniqueID?: string;
+  /** The vSphere zone the VM was placed in (`status.zone`), on a multi-zone Supervisor. */
+  zone?: string;
   conditions: Condition[];
   labels: Record<string, string>;
   createdAt?: string;

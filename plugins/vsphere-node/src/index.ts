@@ -13,3 +13,4 @@ export * from './links';
 export * from './validation';
 export * from './authorization';
 export * from './inventory';
+export * from './insights';

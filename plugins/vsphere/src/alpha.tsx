@@ -62,6 +62,37 @@ export const vsphereNamespaceEntityCard = EntityCardBlueprint.make({
   },
 });
 
+/** The capacity card on the provider's Supervisor and namespace Resources. @alpha */
+export const vsphereCapacityEntityCard = EntityCardBlueprint.make({
+  name: 'capacity',
+  params: {
+    filter: {
+      kind: 'resource',
+      'spec.type': { $in: ['vsphere-supervisor', 'vsphere-namespace'] },
+    },
+    loader: () =>
+      import('./components/EntityCapacityCard').then(m => (
+        <m.EntityCapacityCard />
+      )),
+  },
+});
+
+/** The placement picture on `kubernetes-cluster` Resources that come from vSphere. @alpha */
+export const vsphereClusterPlacementEntityCard = EntityCardBlueprint.make({
+  name: 'cluster-placement',
+  params: {
+    filter: {
+      kind: 'resource',
+      'spec.type': 'kubernetes-cluster',
+      [`metadata.annotations.${ANNOTATION_CLUSTER}`]: { $exists: true },
+    },
+    loader: () =>
+      import('./components/EntityCapacityCard').then(m => (
+        <m.EntityPlacementCard />
+      )),
+  },
+});
+
 /** The VM card on the provider's `virtual-machine` Resources. @alpha */
 export const vsphereVmEntityCard = EntityCardBlueprint.make({
   name: 'vm',
@@ -105,6 +136,8 @@ export default createFrontendPlugin({
     vsphereNamespaceEntityCard,
     vsphereVmEntityCard,
     vsphereClusterEntityCard,
+    vsphereCapacityEntityCard,
+    vsphereClusterPlacementEntityCard,
     ...vsphereFormFields,
   ],
 });

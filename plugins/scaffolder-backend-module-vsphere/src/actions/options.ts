@@ -26,6 +26,8 @@ export interface VsphereActionOptions {
   events?: EventsService;
   /** Tells the initiator and the owning team how each run ended; none when unset. */
   notifier?: VsphereTaskNotifier;
+  /** Namespaces may be promised this many times their cluster's hosts before actions warn; 2 unless set. */
+  overcommitWarnRatio?: number;
   /** How often readiness is polled; 3 seconds unless set. */
   pollIntervalMs?: number;
 }

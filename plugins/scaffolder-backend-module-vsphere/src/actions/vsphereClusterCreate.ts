@@ -1,3 +1,4 @@
+import { checkVmsFit } from './fitCheck';
 import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
@@ -240,6 +241,21 @@ export function createVsphereClusterCreateAction(
           ? { annotations: { [OWNER_ANNOTATION]: input.owner } }
           : {}),
       };
+      await checkVmsFit({
+        vcenter: target!.vcenter,
+        cluster: supervisorConfig.cluster,
+        namespace,
+        vms: [
+          { vmClass: spec.vmClass, count: controlPlaneReplicas },
+          ...spec.nodePools.map(p => ({
+            vmClass: p.vmClass ?? spec.vmClass,
+            count: p.replicas,
+          })),
+        ],
+        what: `cluster '${name}'`,
+        logger,
+        signal,
+      });
       const entityRef = authorizer.entityRefOf(
         clusterObject(target!, namespace, name),
       );

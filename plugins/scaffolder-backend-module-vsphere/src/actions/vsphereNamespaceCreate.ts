@@ -3,6 +3,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { vsphereNamespaceCreatePermission } from '@backstage-vsphere/plugin-vsphere-common';
 import { NamespaceCreateSpec } from '@backstage-vsphere/plugin-vsphere-node';
 import { createOnce } from './createOnce';
+import { checkLimitsFit } from './fitCheck';
 import { namespaceObject } from './entityRefs';
 import { initiatorMeta } from './audit';
 import { authorizeInitiator } from './guard';
@@ -150,6 +151,16 @@ export function createVsphereNamespaceCreateAction(
         credentials,
         permission: vsphereNamespaceCreatePermission,
         what: `create Supervisor namespace '${name}'`,
+      });
+
+      await checkLimitsFit({
+        vcenter,
+        cluster,
+        namespace: name,
+        limits: settings.resourceSpec,
+        warnRatio: options.overcommitWarnRatio,
+        logger: ctx.logger,
+        signal,
       });
 
       const entityRef = authorizer.entityRefOf(namespaceObject(target!, name));

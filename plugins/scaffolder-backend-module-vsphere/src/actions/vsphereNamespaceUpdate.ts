@@ -1,3 +1,4 @@
+import { checkLimitsFit } from './fitCheck';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { vsphereNamespaceUpdatePermission } from '@backstage-vsphere/plugin-vsphere-common';
@@ -145,6 +146,20 @@ export function createVsphereNamespaceUpdateAction(
         permission: vsphereNamespaceUpdatePermission,
         credentials,
         what: `update Supervisor namespace '${name}'`,
+      });
+
+      await checkLimitsFit({
+        vcenter,
+        cluster: current!.cluster,
+        namespace: name,
+        // the limits as they will be: only a change to them is checked
+        limits: settings.resourceSpec && {
+          ...current!.resourceSpec,
+          ...settings.resourceSpec,
+        },
+        warnRatio: options.overcommitWarnRatio,
+        logger: ctx.logger,
+        signal,
       });
 
       const outputLinks = () => {

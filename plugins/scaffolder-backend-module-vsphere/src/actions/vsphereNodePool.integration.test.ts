@@ -290,14 +290,15 @@ describe('vsphere:nodepool:scale against the testenv', () => {
     const { scale } = setup();
     const before = await topologyPools();
 
+    // one more guaranteed-large node fits demo's seeded limits; four more do not (fitCheck tests)
     const { lines } = await runAction(
       scale,
-      { ...target, name: 'large', replicas: 5 },
+      { ...target, name: 'large', replicas: 2 },
       { isDryRun: true },
     );
 
     expect(lines).toContain(
-      `info: Dry run: would scale node pool 'large' of cluster '${cluster}' from 1 to 5 replicas`,
+      `info: Dry run: would scale node pool 'large' of cluster '${cluster}' from 1 to 2 replicas`,
     );
     expect(await topologyPools()).toEqual(before);
   });

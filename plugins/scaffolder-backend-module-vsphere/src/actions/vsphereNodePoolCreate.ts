@@ -1,3 +1,4 @@
+import { checkVmsFit } from './fitCheck';
 import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
@@ -101,6 +102,18 @@ export function createVsphereNodePoolCreateAction(
         credentials,
         what: `add node pool '${name}' to cluster '${cluster.name}'`,
       });
+
+      if (spec.vmClass) {
+        await checkVmsFit({
+          vcenter: target!.vcenter,
+          cluster: supervisorConfig.cluster,
+          namespace,
+          vms: [{ vmClass: spec.vmClass, count: spec.replicas }],
+          what: `node pool '${name}' (${spec.replicas} x ${spec.vmClass})`,
+          logger: ctx.logger,
+          signal: ctx.signal,
+        });
+      }
 
       const outputLinks = (pool?: NodePool) => {
         ctx.output('vcenter', config.name);

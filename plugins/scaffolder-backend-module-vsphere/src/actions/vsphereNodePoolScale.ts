@@ -1,3 +1,4 @@
+import { checkVmsFit } from './fitCheck';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
@@ -104,6 +105,20 @@ export function createVsphereNodePoolScaleAction(
         credentials,
         what: `scale node pool '${name}' of cluster '${cluster.name}'`,
       });
+
+      const added = replicas - pool!.desiredReplicas;
+      const poolClass = pool!.vmClass;
+      if (poolClass) {
+        await checkVmsFit({
+          vcenter: target!.vcenter,
+          cluster: supervisorConfig.cluster,
+          namespace,
+          vms: [{ vmClass: poolClass, count: added }],
+          what: `${added} more node(s) of class ${poolClass} for node pool '${name}'`,
+          logger,
+          signal,
+        });
+      }
 
       ctx.output('vcenter', config.name);
       ctx.output('namespace', namespace);

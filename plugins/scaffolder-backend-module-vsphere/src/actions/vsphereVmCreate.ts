@@ -1,3 +1,4 @@
+import { checkVmsFit } from './fitCheck';
 import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
@@ -173,6 +174,16 @@ export function createVsphereVmCreateAction(options: VsphereActionOptions) {
         permission: vsphereVmCreatePermission,
         credentials,
         what: `create VM '${name}' in namespace '${namespace}'`,
+      });
+
+      await checkVmsFit({
+        vcenter: target!.vcenter,
+        cluster: supervisorConfig.cluster,
+        namespace,
+        vms: [{ vmClass: className!, count: 1 }],
+        what: `VM '${name}' (class ${className})`,
+        logger,
+        signal,
       });
 
       const spec: VirtualMachineSpec = {

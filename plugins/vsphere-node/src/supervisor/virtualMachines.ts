@@ -53,6 +53,7 @@ export function toVmServiceVm(vm: KubeObject): VmServiceVm {
     powerState: stringAt(vm, 'status', 'powerState'),
     primaryIP4: stringAt(vm, 'status', 'network', 'primaryIP4'),
     uniqueID: stringAt(vm, 'status', 'uniqueID'),
+    zone: stringAt(vm, 'status', 'zone'),
     createdAt: timeAt(vm, 'metadata', 'creationTimestamp'),
     deletingSince: timeAt(vm, 'metadata', 'deletionTimestamp'),
     clusterNode: isClusterNodeVm(vm) || undefined,

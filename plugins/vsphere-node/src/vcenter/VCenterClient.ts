@@ -1,5 +1,10 @@
 import { LoginBackoff } from './LoginBackoff';
-import { VCenterVm } from '@backstage-vsphere/plugin-vsphere-common';
+import {
+  PerfSeries,
+  VCenterVm,
+} from '@backstage-vsphere/plugin-vsphere-common';
+import { HOST_USAGE_SPEC, HostUsage, toHostUsage } from './capacity';
+import { PerfReader } from './perf';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { VCenterConfig } from '../config';
 import { ContentLibraries } from './contentLibraries';
@@ -57,6 +62,7 @@ export class VCenterClient {
   private readonly collector: PropertyCollector;
   private readonly libraries: ContentLibraries;
   private readonly policies: StoragePolicies;
+  private readonly perf: PerfReader;
   private closing?: Promise<void>;
 
   /** Creates a client; nothing is sent until the first call. */
@@ -85,6 +91,7 @@ export class VCenterClient {
     this.collector = new PropertyCollector(this.soap, logger, config.name);
     this.libraries = new ContentLibraries(this.rest);
     this.policies = new StoragePolicies(this.soap, config.name);
+    this.perf = new PerfReader(this.soap, this.collector, config.name);
   }
 
   /** The configured name of the vCenter. */
@@ -207,6 +214,24 @@ export class VCenterClient {
 
   async listHosts(options: VCenterCallOptions = {}): Promise<VCenterHost[]> {
     return (await this.retrieve([HOST_SPEC], 'hosts', options)).map(toHost);
+  }
+
+  /** Every host's size and quick stats (used CPU and memory), in one paged read. */
+  async listHostUsage(options: VCenterCallOptions = {}): Promise<HostUsage[]> {
+    return (await this.retrieve([HOST_USAGE_SPEC], 'host usage', options)).map(
+      toHostUsage,
+    );
+  }
+
+  /**
+   * Recent CPU and memory (real-time interval) of VMs and hosts by managed object id, in bulk:
+   * one QueryPerf per 500 objects.
+   */
+  queryPerf(
+    entities: { type: 'VirtualMachine' | 'HostSystem'; value: string }[],
+    options: VCenterCallOptions & { samples?: number } = {},
+  ): Promise<PerfSeries[]> {
+    return this.perf.query(entities, options);
   }
 
   async listClusters(

@@ -3,6 +3,7 @@ export { VCenterWatch } from './VCenterWatch';
 export type { VCenterObjectChange, VCenterWatchOptions } from './VCenterWatch';
 export type { ObjectProperties, PropertySpec } from './propertyCollector';
 export type { MoRef } from './soapXml';
+export type { HostUsage } from './capacity';
 export type {
   ContentLibrary,
   ContentLibraryItem,

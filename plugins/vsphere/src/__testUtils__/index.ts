@@ -1,2 +1,3 @@
 export * from './fixtures';
 export * from './renderWithApi';
+export * from './insightFixtures';

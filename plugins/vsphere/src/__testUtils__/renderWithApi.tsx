@@ -9,6 +9,14 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { VsphereApi, vsphereApiRef } from '../api';
 import { entityFixture } from './fixtures';
 
+// the insight cards load on their own: left pending unless a test stubs them
+const pending = () => new Promise<never>(() => {});
+const insightDefaults: Partial<VsphereApi> = {
+  getCapacity: pending,
+  getPlacement: pending,
+  getPerf: pending,
+};
+
 /** Renders inside a test app with a stubbed vSphere API and, optionally, an entity. */
 export function renderWithApi(
   element: ReactNode,
@@ -16,7 +24,7 @@ export function renderWithApi(
   entity: Entity | undefined = entityFixture(),
 ) {
   return renderInTestApp(
-    <TestApiProvider apis={[[vsphereApiRef, api]]}>
+    <TestApiProvider apis={[[vsphereApiRef, { ...insightDefaults, ...api }]]}>
       {entity ? (
         <EntityProvider entity={entity}>{element}</EntityProvider>
       ) : (

@@ -1,7 +1,10 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  CapacityResponse,
   EntityOverview,
+  PerfResponse,
+  PlacementResponse,
   PickerKind,
   PickerOption,
   VmPowerAction,
@@ -67,6 +70,12 @@ export interface VsphereApi {
   listVCenters(): Promise<VCenterSummary[]>;
   /** Everything the vSphere views show for one catalog entity; failed sources are listed in `errors`. */
   getEntityOverview(entityRef: VsphereEntityRef): Promise<EntityOverview>;
+  /** The capacity of the entity's Supervisor cluster against what its namespaces were promised. */
+  getCapacity(entityRef: VsphereEntityRef): Promise<CapacityResponse>;
+  /** How the entity's workload clusters spread over hosts, datastores and zones, with risks. */
+  getPlacement(entityRef: VsphereEntityRef): Promise<PlacementResponse>;
+  /** Recent CPU and memory of the entity's VMs and their hosts. */
+  getPerf(entityRef: VsphereEntityRef): Promise<PerfResponse>;
   /** Live options for a scaffolder picker. */
   listOptions(
     kind: PickerKind,

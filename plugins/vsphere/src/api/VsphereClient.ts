@@ -2,7 +2,10 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  CapacityResponse,
   EntityOverview,
+  PerfResponse,
+  PlacementResponse,
   PickerKind,
   PickerOption,
   VmServiceVm,
@@ -50,6 +53,20 @@ export class VsphereClient implements VsphereApi {
     entityRef: VsphereEntityRef,
   ): Promise<EntityOverview> {
     return this.request<EntityOverview>(`${entityPath(entityRef)}/overview`);
+  }
+
+  async getCapacity(entityRef: VsphereEntityRef): Promise<CapacityResponse> {
+    return this.request<CapacityResponse>(`${entityPath(entityRef)}/capacity`);
+  }
+
+  async getPlacement(entityRef: VsphereEntityRef): Promise<PlacementResponse> {
+    return this.request<PlacementResponse>(
+      `${entityPath(entityRef)}/placement`,
+    );
+  }
+
+  async getPerf(entityRef: VsphereEntityRef): Promise<PerfResponse> {
+    return this.request<PerfResponse>(`${entityPath(entityRef)}/perf`);
   }
 
   async listOptions(

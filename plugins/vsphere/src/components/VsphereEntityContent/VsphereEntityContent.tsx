@@ -7,11 +7,15 @@ import {
   ANNOTATION_SUPERVISOR_NAMESPACE,
   getVsphereEntityTarget,
 } from '@backstage-vsphere/plugin-vsphere-common';
+import { CapacityCard } from '../CapacityCard';
 import { ClustersCard } from '../ClustersCard';
 import { EntityOverviewLoader } from '../EntityOverviewLoader';
 import { EventsCard } from '../EventsCard';
 import { NamespaceStatusCard } from '../NamespaceStatusCard';
 import { OverviewHeader } from '../OverviewHeader';
+import { PerfCard } from '../PerfCard';
+import { PlacementCard } from '../PlacementCard';
+import { ResourceQuotasCard } from '../ResourceQuotasCard';
 import { VirtualMachinesTable } from '../VirtualMachinesTable';
 
 /**
@@ -53,6 +57,8 @@ export const VsphereEntityContent = (props: VsphereEntityContentProps) => {
               overview={overview}
               namespaceName={target.namespace}
             />
+            <CapacityCard entityRef={entityRef} />
+            <ResourceQuotasCard namespace={overview.namespace} />
             <VirtualMachinesTable
               vms={overview.vms}
               namespace={namespace}
@@ -67,6 +73,10 @@ export const VsphereEntityContent = (props: VsphereEntityContentProps) => {
               scalableClusters={overview.allowed.scaleClusters}
               onScaled={state.applyCluster}
             />
+            {overview.clusters.length > 0 && (
+              <PlacementCard entityRef={entityRef} />
+            )}
+            <PerfCard entityRef={entityRef} />
             <EventsCard events={overview.events} namespace={namespace} />
           </>
         );

@@ -1,0 +1,124 @@
+import { Entity } from '@backstage/catalog-model';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  loadTestenv,
+  recorderPosition,
+  readRecordedRequests,
+  testenvVsphereConfig,
+} from '@backstage-vsphere/plugin-vsphere-node/testUtils';
+import request from 'supertest';
+import { vspherePlugin } from '../plugin';
+
+jest.setTimeout(60_000);
+
+const env = loadTestenv();
+
+const entities: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'demo-web',
+      namespace: 'default',
+      annotations: {
+        'vsphere.vmware.com/supervisor-namespace': 'demo',
+        'vsphere.vmware.com/vcenter': env.vcenter.name,
+      },
+    },
+    spec: { type: 'service', owner: 'guests' },
+  },
+];
+
+async function startBackend(
+  permission:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
+  const { server } = await startTestBackend({
+    features: [
+      vspherePlugin,
+      catalogServiceMock.factory({ entities }),
+      mockServices.permissions.factory({ result: permission }),
+      mockServices.rootConfig.factory({
+        data: {
+          vsphere: {
+            ...testenvVsphereConfig(env),
+            insights: {
+              monitoringLinks: [
+                {
+                  kind: 'vm',
+                  title: 'Grafana',
+                  url: 'https://grafana.example.com/d/vm?var-vm={name}&var-id={moref}',
+                },
+              ],
+            },
+          },
+        },
+      }),
+    ],
+  });
+  return server;
+}
+
+const base = '/api/vsphere/entities/default/component/demo-web';
+
+describe('insights routes against testenv', () => {
+  it('shows the Supervisor capacity with what demo was promised and uses', async () => {
+    const server = await startBackend();
+    const res = await request(server).get(`${base}/capacity`);
+
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      namespace: 'demo',
+      cluster: { moref: env.vcenter.wcpClusterId, name: 'WCP-Cluster' },
+      cpu: { capacity: 3 * 16 * 2600, promised: 20_000, unit: 'MHz' },
+      memory: { capacity: 3 * 256 * 1024, promised: 65_536, unit: 'MiB' },
+    });
+    expect(res.body.cpu.used).toBeGreaterThan(0);
+    expect(res.body.hosts).toHaveLength(3);
+  });
+
+  it('shows the demo cluster placement with the node pool on one datastore', async () => {
+    const server = await startBackend();
+    const res = await request(server).get(`${base}/placement`);
+
+    expect(res.status).toBe(200);
+    const demo = res.body.items.find((p: any) => p.cluster === 'demo-cluster');
+    expect(demo.risks).toContainEqual(
+      expect.objectContaining({ kind: 'single-datastore', group: 'np-small' }),
+    );
+  });
+
+  it("reads the page's VMs and hosts perf in one QueryPerf, then serves viewers from the cache", async () => {
+    const server = await startBackend();
+    await request(server).get(`${base}/overview`);
+    const from = recorderPosition(env);
+    const first = await request(server).get(`${base}/perf`);
+    const second = await request(server).get(`${base}/perf`);
+    const ops = readRecordedRequests(env, from).map(r => r.operation);
+
+    expect(first.status).toBe(200);
+    expect(second.body).toEqual(first.body);
+    expect(ops.filter(op => op === 'QueryPerf')).toHaveLength(1);
+    const vm = first.body.vms.find((v: any) => v.name === 'demo-web-01');
+    expect(vm.series.cpuPercent).toHaveLength(15);
+    expect(vm.links).toEqual([
+      {
+        title: 'Grafana',
+        url: `https://grafana.example.com/d/vm?var-vm=demo-web-01&var-id=${vm.moref}`,
+      },
+    ]);
+    expect(first.body.hosts.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a caller who may not view the entity, before any upstream call', async () => {
+    const server = await startBackend(AuthorizeResult.DENY);
+    const from = recorderPosition(env);
+    const res = await request(server).get(`${base}/capacity`);
+
+    expect(res.status).toBe(403);
+    expect(readRecordedRequests(env, from)).toEqual([]);
+  });
+});

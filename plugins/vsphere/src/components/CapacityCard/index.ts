@@ -1,0 +1,1 @@
+export { CapacityCard, CapacityView } from './CapacityCard';

@@ -1,0 +1,1 @@
+export { EntityCapacityCard, EntityPlacementCard } from './EntityCapacityCard';

@@ -1,0 +1,1 @@
+export { MonitoringLinks } from './MonitoringLinks';

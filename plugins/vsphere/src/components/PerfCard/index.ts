@@ -1,0 +1,1 @@
+export { PerfCard, PerfView } from './PerfCard';

@@ -1,0 +1,1 @@
+export { PlacementCard, PlacementView } from './PlacementCard';
