@@ -10,6 +10,8 @@
  *   govc   <govcBinary>      `govc object.collect -json -type m / <same properties>`, the bulk
  *                            read a govc user would write; timed around the govc process
  *                            (JSON written to a file), RSS from /usr/bin/time when present
+ *   watch                    the live feed's first full sync: VCenterClient.watchInventory() over
+ *                            the same VM, host and datastore specs as the snapshot, start() timed
  */
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -232,15 +234,40 @@ async function govc(bin: string) {
   };
 }
 
+/** The live inventory feed's first full sync (WaitForUpdatesEx from version ''), as VCenterFeed starts it. */
+async function watch() {
+  const env = loadTestenv();
+  const [config] = vcenterConfigs(env);
+  const vc = VCenterClient.create(config, { logger });
+  const mark = recorderMark(env);
+  const t0 = now();
+  const feed = vc.watchInventory({ specs: [VM_SPEC, ...NAME_SPECS] });
+  await feed.start();
+  const ms = now() - t0;
+  const vms = feed.objects('VirtualMachine').size;
+  const rec = await recordedSince(env, mark);
+  await feed.stop();
+  await vc.close();
+  return {
+    mode: 'watch',
+    ms,
+    vms,
+    requests: rec.total,
+    byOp: rec.byOp,
+    peakRssMiB: peakRssMiB(),
+  };
+}
+
 async function main() {
   const [mode, arg] = process.argv.slice(2);
   let out;
   if (mode === 'client') out = await client(Number(arg ?? 1000));
   else if (mode === 'naive') out = await naive(Number(arg ?? 500));
   else if (mode === 'govc') out = await govc(arg);
+  else if (mode === 'watch') out = await watch();
   else
     throw new Error(
-      'usage: inventory.ts client [pageSize] | naive <sample> | govc <binary>',
+      'usage: inventory.ts client [pageSize] | naive <sample> | govc <binary> | watch',
     );
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
