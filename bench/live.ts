@@ -18,13 +18,20 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { promisify } from 'node:util';
 import { vsphereNamespaceChannel } from '@backstage-vsphere/plugin-vsphere-common';
+import { VCenterClient } from '@backstage-vsphere/plugin-vsphere-node';
+import {
+  NAME_SPECS,
+  VM_SPEC,
+} from '../plugins/vsphere-node/src/vcenter/inventory';
 import {
   loadTestenv,
   now,
+  logger,
   percentile,
   recordedSince,
   recorderMark,
   TestenvInfo,
+  vcenterConfigs,
 } from './common';
 import {
   BASE,
@@ -233,12 +240,29 @@ async function freshness() {
     const vm = (await overview(env)).vms.find((v: any) => v.vcenterVm);
     if (!vm) throw new Error('no VM of the entity is joined to vCenter');
     const moref = vm.vcenterVm.moref ?? vm.uniqueID;
+    // a second feed of the same specs in this process: when vCenter (the simulator) delivers the
+    // change, apart from what the backend adds after it
+    const [vcConfig] = vcenterConfigs(env);
+    const vc = VCenterClient.create(vcConfig, { logger });
+    let delivered: (() => void) | undefined;
+    const probe = vc.watchInventory({
+      specs: [VM_SPEC, ...NAME_SPECS],
+      onChange: changes => {
+        if (changes.some(c => c.ref.value === moref)) delivered?.();
+      },
+    });
+    await probe.start();
+    const feedMs: number[] = [];
     const stateOf = (body: any) =>
       body.vms.find((v: any) => v.name === vm.name)?.vcenterVm?.powerState;
     let state = stateOf(await overview(env));
     for (let i = 0; i < CHANGES; i++) {
       const before = state;
       const on = /off/i.test(String(before));
+      const t0 = now();
+      const seen = new Promise<number>(resolve => {
+        delivered = () => resolve(now() - t0);
+      });
       kinds.power.push(
         await timeChange(
           env,
@@ -257,10 +281,14 @@ async function freshness() {
           queue,
         ),
       );
+      feedMs.push(await Promise.race([seen, sleep(5000).then(() => Infinity)]));
+      delivered = undefined;
       state = stateOf(await overview(env));
       await sleep(300);
     }
     ws.close();
+    await probe.stop();
+    await vc.close();
     for (const [kind, xs] of Object.entries(kinds)) {
       process.stdout.write(
         `${JSON.stringify({
@@ -269,11 +297,12 @@ async function freshness() {
           command:
             kind === 'scale'
               ? `kubectl patch cluster ${CLUSTER} (topology np-a replicas 1<->2)`
-              : `govc vm.power -off -force|-on VirtualMachine:${moref}`,
+              : `govc vm.power -off -force, then -on, VirtualMachine:${moref}`,
           commandMs: summary(xs.map(x => x.commandMs)),
           route: summary(xs.map(x => x.routeMs)),
           signal: summary(xs.map(x => x.signalMs)),
           page: summary(xs.map(x => x.pageMs)),
+          ...(kind === 'power' ? { vcenterDelivered: summary(feedMs) } : {}),
           vms: env.vcenter.vmCount,
         })}\n`,
       );
