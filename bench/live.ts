@@ -239,9 +239,22 @@ async function freshness() {
     }
 
     // one VM of the entity that runs in vCenter: power it off and on with govc
-    const vm = (await overview(env)).vms.find((v: any) => v.vcenterVm);
-    if (!vm) throw new Error('no VM of the entity is joined to vCenter');
-    const moref = vm.vcenterVm.moref ?? vm.uniqueID;
+    // one VM of the entity that runs in vCenter; a node pool machine of its clusters if the
+    // reconciler has placed none of the team's VMs yet
+    const joined = (body: any): any[] => [
+      ...body.vms,
+      ...body.clusters.flatMap((c: any) =>
+        (c.nodePools ?? []).flatMap((p: any) => p.machines ?? []),
+      ),
+    ];
+    const vm = joined(await overview(env)).find((v: any) => v.vcenterVm);
+    if (!vm) {
+      process.stderr.write(
+        'bench: no VM of the entity is in vCenter: no power changes\n',
+      );
+      kinds.power = [];
+    }
+    const moref = vm?.vcenterVm.moref;
     // a second feed of the same specs in this process: when vCenter (the simulator) delivers the
     // change, apart from what the backend adds after it
     const [vcConfig] = vcenterConfigs(env);
@@ -256,9 +269,9 @@ async function freshness() {
     await probe.start();
     const feedMs: number[] = [];
     const stateOf = (body: any) =>
-      body.vms.find((v: any) => v.name === vm.name)?.vcenterVm?.powerState;
+      joined(body).find((v: any) => v.name === vm.name)?.vcenterVm?.powerState;
     let state = stateOf(await overview(env));
-    for (let i = 0; i < CHANGES; i++) {
+    for (let i = 0; vm && i < CHANGES; i++) {
       if (
         kinds.power.length >= GIVE_UP_AFTER &&
         kinds.power
@@ -307,6 +320,7 @@ async function freshness() {
         `${JSON.stringify({
           bench: 'freshness',
           change: kind,
+          vm: kind === 'power' ? vm?.name : undefined,
           command:
             kind === 'scale'
               ? `kubectl patch cluster ${CLUSTER} (topology np-a replicas 1<->2)`
