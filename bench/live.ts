@@ -52,6 +52,8 @@ const PAGE_COUNTS = (process.env.BENCH_IDLE_PAGES ?? '0,100,1000')
 const CHANGE_TIMEOUT_MS = 30_000;
 /** Changes of a kind in a row that never showed before that kind is given up (the run must end). */
 const GIVE_UP_AFTER = 3;
+/** Wall time one kind of change may take in all (the simulator's vCenter side is slow at scale). */
+const KIND_BUDGET_MS = Number(process.env.BENCH_CHANGES_BUDGET_S ?? 240) * 1000;
 const CLUSTER = 'bench-c00';
 const POLL_MS = 50;
 const K8S_TAB_POLL_MS = 10_000;
@@ -268,6 +270,7 @@ async function freshness() {
     });
     await probe.start();
     const feedMs: number[] = [];
+    const powerStarted = now();
     const stateOf = (body: any) =>
       joined(body).find((v: any) => v.name === vm.name)?.vcenterVm?.powerState;
     let state = stateOf(await overview(env));
@@ -280,6 +283,12 @@ async function freshness() {
       ) {
         process.stderr.write(
           `bench: power changes never showed; stopped after ${i}\n`,
+        );
+        break;
+      }
+      if (now() - powerStarted > KIND_BUDGET_MS) {
+        process.stderr.write(
+          `bench: power changes out of time; stopped after ${i}\n`,
         );
         break;
       }
