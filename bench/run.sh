@@ -65,13 +65,18 @@ say "starting testenv copy in $B_ROOT with $TESTENV_VMS VMs"
 GOVC=$B_STATE/bin/govc
 
 RESULTS=$BENCH_TMP/results.jsonl
-: >"$RESULTS"
+# BENCH_RESUME_AT=freshness continues a run that stopped there: earlier results are kept, the
+# sections before it skipped (the entity seed is applied again, without waiting)
+RESUME=${BENCH_RESUME_AT:-}
+if [ -z "$RESUME" ]; then
+  : >"$RESULTS"
+fi
 
 # --- 1. inventory, before anything else adds VMs ---
 # the reconciler would keep adding node VMs of the testenv's demo clusters while we read: pause it
 RP=$(cat "$B_STATE/reconciler/pid")
 kill -STOP "$RP"
-for i in $(seq "$RUNS"); do
+for i in $(seq "$([ -n "$RESUME" ] && echo 0 || echo "$RUNS")"); do
   say "inventory run $i/$RUNS: our client, govc, naive sample"
   ts bench/inventory.ts client 1000 | tee -a "$RESULTS" >&2
   ts bench/inventory.ts govc "$GOVC" | tee -a "$RESULTS" >&2
@@ -81,7 +86,7 @@ done
 kill -CONT "$RP"
 
 # --- provisioning: needs the reconciler running, and before the entity seed queues 500 VMs in it ---
-if [ -z "${BENCH_SKIP_PROVISION:-}" ]; then
+if [ -z "${BENCH_SKIP_PROVISION:-}" ] && [ -z "$RESUME" ]; then
   for i in $(seq "$RUNS"); do
     for poll in 3000 250; do
       say "provisioning run $i/$RUNS, poll interval ${poll} ms"
@@ -97,13 +102,13 @@ if [ -z "${BENCH_SKIP_ENTITY:-}" ]; then
   # the testenv reconciler keeps creating simulator VMs for the seeded objects; pause it so it
   # neither competes for the 2 cores nor changes the inventory while we measure
   kill -STOP "$RP"
-  for deadline in 4000 30000; do
+  for deadline in $([ -n "$RESUME" ] || echo 4000 30000); do
     say "entity page, source deadline ${deadline} ms"
     BENCH_COLD_RUNS=${BENCH_COLD_RUNS:-$RUNS} BENCH_SOURCE_DEADLINE_MS=$deadline ts bench/entity.ts measure | tee -a "$RESULTS" >&2
   done
   # the same entity through HTTP, ours against Backstage's Kubernetes plugin, each a real backend
   say "entity page over HTTP: our route and the Kubernetes plugin, 1/10/50 viewers"
-  ts bench/http.ts | tee -a "$RESULTS" >&2
+  [ -n "$RESUME" ] || ts bench/http.ts | tee -a "$RESULTS" >&2
   # live inventory: upstream changes (kubectl scale, govc power) until visible, with the
   # reconciler still paused so that nothing but the change under test happens
   say "freshness: ${BENCH_CHANGES:-20} kubectl scales and govc power changes"
@@ -147,6 +152,7 @@ cat >"$BENCH_TMP/meta.json" <<JSON
     "Provisioning through the scaffolder's task engine (database task store, checkpoints, log streaming): the actions' handlers are run directly; cluster creation (vsphere:cluster:create) is not timed, only a node pool added to an existing cluster.",
     "autocannon runs on the same 2 cores as the backend under test, so warm latencies include that contention for both backends alike.",
     "An open page in a browser: a page is a signals WebSocket subscriber plus the overview read it makes on each notice (what the vSphere tab does); the browser's rendering is not timed.",
+    ${RESUME:+"Sections 1-3 (and the seed) come from a run that stopped at the freshness benchmark; sections 6-8 from its continuation (BENCH_RESUME_AT=$RESUME) on a freshly started testenv copy with the same settings, the seed applied again without waiting.",}
     "Settings of this run: BENCH_RUNS=$RUNS, BENCH_HTTP_SECONDS=${BENCH_HTTP_SECONDS:-10}, BENCH_IDLE_SECONDS=${BENCH_IDLE_SECONDS:-60}, BENCH_CHANGES=${BENCH_CHANGES:-20}${BENCH_SKIP_PROVISION:+, provisioning (section 4) skipped (BENCH_SKIP_PROVISION=1)}: kept small to fit the machine's time."
   ]
 }
