@@ -274,7 +274,7 @@ async function freshness() {
     const powerStarted = now();
     const stateOf = (body: any) =>
       joined(body).find((v: any) => v.name === vm.name)?.vcenterVm?.powerState;
-    let state = stateOf(await overview(env));
+    let state = vm ? stateOf(await overview(env)) : undefined;
     for (let i = 0; vm && i < CHANGES; i++) {
       if (
         kinds.power.length >= GIVE_UP_AFTER &&
