@@ -130,6 +130,10 @@ GOVC_GOVMOMI=$(cd "$B_COPY/tools/govc" && go list -m -f '{{.Version}}' github.co
 MEMORY=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)
 GIT=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$REPO" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')
 NODE_VERSION=$(node --version)
+RESUME_NOTE=
+if [ -n "$RESUME" ]; then
+  RESUME_NOTE="\"Sections 1-3 (and the seed) come from a run that stopped at the freshness benchmark; sections 6-8 from its continuation (BENCH_RESUME_AT=$RESUME) on a freshly started testenv copy with the same settings, the seed applied again without waiting for placement.\","
+fi
 cat >"$BENCH_TMP/meta.json" <<JSON
 {
   "date": "$DATE",
@@ -152,7 +156,7 @@ cat >"$BENCH_TMP/meta.json" <<JSON
     "Provisioning through the scaffolder's task engine (database task store, checkpoints, log streaming): the actions' handlers are run directly; cluster creation (vsphere:cluster:create) is not timed, only a node pool added to an existing cluster.",
     "autocannon runs on the same 2 cores as the backend under test, so warm latencies include that contention for both backends alike.",
     "An open page in a browser: a page is a signals WebSocket subscriber plus the overview read it makes on each notice (what the vSphere tab does); the browser's rendering is not timed.",
-    ${RESUME:+"Sections 1-3 (and the seed) come from a run that stopped at the freshness benchmark; sections 6-8 from its continuation (BENCH_RESUME_AT=$RESUME) on a freshly started testenv copy with the same settings, the seed applied again without waiting.",}
+    $RESUME_NOTE
     "Settings of this run: BENCH_RUNS=$RUNS, BENCH_HTTP_SECONDS=${BENCH_HTTP_SECONDS:-10}, BENCH_IDLE_SECONDS=${BENCH_IDLE_SECONDS:-60}, BENCH_CHANGES=${BENCH_CHANGES:-20}${BENCH_SKIP_PROVISION:+, provisioning (section 4) skipped (BENCH_SKIP_PROVISION=1)}: kept small to fit the machine's time."
   ]
 }
