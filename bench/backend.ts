@@ -1,7 +1,7 @@
 /*
  * A real Backstage backend for the HTTP benchmark (bench/http.ts starts it as a child process so
  * that its RSS is its own): catalog, permission framework with the allow-all policy, and either
- * our vsphere plugin or Backstage's Kubernetes plugin.
+ * our vsphere plugin (with signals and guest sign-in) or Backstage's Kubernetes plugin.
  *
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/backend.ts vsphere|kubernetes --config <file>
  *
@@ -35,6 +35,10 @@ backend.add(
 );
 if (which === 'vsphere') {
   backend.add(import('@backstage-vsphere/plugin-vsphere-backend'));
+  // open pages hear of changes through signals (WebSocket), signed in as guest like the portal
+  backend.add(import('@backstage/plugin-signals-backend'));
+  backend.add(import('@backstage/plugin-auth-backend'));
+  backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 } else if (which === 'kubernetes') {
   backend.add(import('@backstage/plugin-kubernetes-backend'));
 } else {

@@ -25,18 +25,18 @@ import {
   TestenvInfo,
 } from './common';
 
-const ENTITY = 'bench-entity';
+export const ENTITY = 'bench-entity';
 const PORT = Number(process.env.BENCH_BACKEND_PORT ?? 37007);
 const WARM_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 const SOURCE_DEADLINE = process.env.BENCH_SOURCE_DEADLINE ?? '30s';
 const TMP = process.env.BENCH_TMP ?? path.join(os.tmpdir(), 'bench');
-const TOKEN = crypto.randomBytes(24).toString('hex');
-const BASE = `http://127.0.0.1:${PORT}`;
+export const TOKEN = crypto.randomBytes(24).toString('hex');
+export const BASE = `http://127.0.0.1:${PORT}`;
 const CONCURRENCY = (process.env.BENCH_HTTP_CONCURRENCY ?? '1,10,50')
   .split(',')
   .map(Number);
 
-type Which = 'vsphere' | 'kubernetes';
+export type Which = 'vsphere' | 'kubernetes';
 type ViewRequest = {
   url: string;
   method: 'GET' | 'POST';
@@ -67,7 +67,7 @@ function entity(env: TestenvInfo) {
   };
 }
 
-function backendConfig(env: TestenvInfo, entityFile: string) {
+export function backendConfig(env: TestenvInfo, entityFile: string) {
   return {
     backend: {
       baseUrl: BASE,
@@ -80,6 +80,12 @@ function backendConfig(env: TestenvInfo, entityFile: string) {
       },
     },
     permission: { enabled: true },
+    app: { baseUrl: BASE },
+    // guest sign-in gives the signals subscribers of bench/live.ts a user token, as a page has
+    auth: {
+      environment: 'development',
+      providers: { guest: { dangerouslyAllowOutsideDevelopment: true } },
+    },
     catalog: {
       rules: [{ allow: ['Component', 'Location'] }],
       locations: [{ type: 'file', target: entityFile }],
@@ -161,7 +167,7 @@ function catalogRequest(): ViewRequest {
 }
 
 /** The request each plugin's entity page makes. */
-function viewRequest(which: Which, env: TestenvInfo): ViewRequest {
+export function viewRequest(which: Which, env: TestenvInfo): ViewRequest {
   const headers = { authorization: `Bearer ${TOKEN}` };
   if (which === 'vsphere') {
     return {
@@ -179,7 +185,7 @@ function viewRequest(which: Which, env: TestenvInfo): ViewRequest {
   };
 }
 
-function rssMiB(pid: number): { rss: number; hwm: number } {
+export function rssMiB(pid: number): { rss: number; hwm: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key: string) =>
     Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
@@ -187,7 +193,7 @@ function rssMiB(pid: number): { rss: number; hwm: number } {
 }
 
 /** The backend's own count of requests it sent to a port. */
-function sentTo(child: ChildProcess, port: string): Promise<number> {
+export function sentTo(child: ChildProcess, port: string): Promise<number> {
   return new Promise(resolve => {
     // the backend also sends messages of its own on the channel: wait for ours
     const onMessage = (m: any) => {
@@ -204,7 +210,7 @@ function sentTo(child: ChildProcess, port: string): Promise<number> {
   });
 }
 
-async function startBackend(which: Which, configFile: string) {
+export async function startBackend(which: Which, configFile: string) {
   const log = fs.openSync(path.join(TMP, `backend-${which}.log`), 'a');
   const child = fork(
     path.join(__dirname, 'backend.ts'),
@@ -237,7 +243,7 @@ async function startBackend(which: Which, configFile: string) {
   return { child, startMs: now() - t0 };
 }
 
-async function stopBackend(child: ChildProcess) {
+export async function stopBackend(child: ChildProcess) {
   const exited = new Promise(r => child.once('exit', r));
   child.kill('SIGTERM');
   await Promise.race([exited, new Promise(r => setTimeout(r, 15_000))]);
@@ -246,7 +252,7 @@ async function stopBackend(child: ChildProcess) {
 }
 
 /** What one view returned, to check both show the same objects. */
-function shape(which: Which, body: any) {
+export function shape(which: Which, body: any) {
   if (which === 'vsphere') {
     return {
       vms: body.vms?.length,
@@ -380,13 +386,19 @@ async function warm(
   );
 }
 
-async function main() {
-  const env = loadTestenv();
+/** Writes the entity and the backends' config file, returning the config file's path. */
+export function writeBackendConfig(env: TestenvInfo): string {
   fs.mkdirSync(TMP, { recursive: true });
   const entityFile = path.join(TMP, 'bench-entity.yaml');
   fs.writeFileSync(entityFile, JSON.stringify(entity(env)));
   const configFile = path.join(TMP, 'bench-backend.json');
   fs.writeFileSync(configFile, JSON.stringify(backendConfig(env, entityFile)));
+  return configFile;
+}
+
+async function main() {
+  const env = loadTestenv();
+  const configFile = writeBackendConfig(env);
   const only = process.argv[2] as Which | undefined;
   for (const which of only ? [only] : (['vsphere', 'kubernetes'] as const)) {
     for (const c of CONCURRENCY) {
@@ -395,9 +407,11 @@ async function main() {
   }
 }
 
-main()
-  .then(() => process.exit(0))
-  .catch(e => {
-    console.error(e);
-    process.exit(1);
-  });
+if (require.main === module) {
+  main()
+    .then(() => process.exit(0))
+    .catch(e => {
+      console.error(e);
+      process.exit(1);
+    });
+}

@@ -6,13 +6,12 @@
  *
  * Modes (each prints one JSON line with wall time, VM count and recorded upstream requests):
  *   client [pageSize]        VCenterClient.listVms(): PropertyCollector paged over a ContainerView
- *   watch                    VCenterClient.watchInventory(): the cold full sync of a VCenterWatch
- *                            (private collector, WaitForUpdatesEx from version ''), VMs plus host
- *                            and datastore names as listVms reads them, joined the same way
  *   naive  <sample>          one RetrievePropertiesEx per VM (the per-VM loop), on a sample
  *   govc   <govcBinary>      `govc object.collect -json -type m / <same properties>`, the bulk
  *                            read a govc user would write; timed around the govc process
  *                            (JSON written to a file), RSS from /usr/bin/time when present
+ *   watch                    the live feed's first full sync: VCenterClient.watchInventory() over
+ *                            the same VM, host and datastore specs as the snapshot, start() timed
  */
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -30,8 +29,6 @@ import {
 import {
   VM_SPEC,
   NAME_SPECS,
-  toNameMap,
-  toVm,
 } from '../plugins/vsphere-node/src/vcenter/inventory';
 import {
   loadTestenv,
@@ -66,66 +63,6 @@ async function client(pageSize: number) {
     requests: rec.total,
     byOp: rec.byOp,
     peakRssMiB: peakRssMiB(),
-  };
-}
-
-const MIB = 1024 * 1024;
-
-/** RSS of this process now, in MiB. */
-function rssMiB(): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(
-    fs.readFileSync('/proc/self/status', 'utf8'),
-  );
-  return m ? Number(m[1]) / 1024 : process.memoryUsage().rss / MIB;
-}
-
-/** The watch's first full sync, then the same join listVms makes, timed together. */
-async function watch() {
-  const env = loadTestenv();
-  const [config] = vcenterConfigs(env);
-  const vc = VCenterClient.create(config, { logger });
-  const gc0 = (globalThis as { gc?: () => void }).gc;
-  gc0?.();
-  const baselineRssMiB = rssMiB();
-  const baselineHeapMiB = gc0
-    ? process.memoryUsage().heapUsed / MIB
-    : undefined;
-  const mark = recorderMark(env);
-  const cpu0 = process.cpuUsage();
-  const t0 = now();
-  const w = vc.watchInventory({ specs: [VM_SPEC, ...NAME_SPECS] });
-  await w.start();
-  const names = toNameMap([
-    ...w.objects('HostSystem').values(),
-    ...w.objects('Datastore').values(),
-  ]);
-  const vms = [...w.objects('VirtualMachine').values()].map(o =>
-    toVm(o, names),
-  );
-  const ms = now() - t0;
-  const cpuMs = process.cpuUsage(cpu0);
-  const heldRssMiB = rssMiB();
-  // what the objects hold once the parse garbage is gone (node --expose-gc), as a long-lived
-  // backend would see it
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  const heldHeapMiB = gc ? process.memoryUsage().heapUsed / MIB : undefined;
-  await w.stop();
-  await vc.close();
-  const rec = await recordedSince(env, mark);
-  return {
-    mode: 'watch',
-    ms,
-    vms: vms.length,
-    withHostName: vms.filter(v => v.hostName).length,
-    requests: rec.total,
-    byOp: rec.byOp,
-    peakRssMiB: peakRssMiB(),
-    cpuMs: (cpuMs.user + cpuMs.system) / 1000,
-    baselineRssMiB,
-    heldRssMiB,
-    baselineHeapMiB,
-    heldHeapMiB,
   };
 }
 
@@ -258,7 +195,7 @@ async function govc(bin: string) {
   const t0 = now();
   const res = spawnSync(
     timeBin ?? bin,
-    timeBin ? ['-f', 'maxrss_kb=%M cpu_s=%U+%S', bin, ...args] : args,
+    timeBin ? ['-f', 'maxrss_kb=%M', bin, ...args] : args,
     {
       env: {
         ...process.env,
@@ -282,7 +219,6 @@ async function govc(bin: string) {
     throw new Error(`govc failed (${res.status}): ${res.stderr}`);
   }
   const rss = /maxrss_kb=(\d+)/.exec(String(res.stderr));
-  const cpu = /cpu_s=([\d.]+)\+([\d.]+)/.exec(String(res.stderr));
   // -json prints one update per VM ("kind": "enter")
   const text = fs.readFileSync(out, 'utf8');
   const vms = (text.match(/"kind":\s*"enter"/g) ?? []).length;
@@ -295,7 +231,30 @@ async function govc(bin: string) {
     requests: rec.total,
     byOp: rec.byOp,
     peakRssMiB: rss ? Number(rss[1]) / 1024 : undefined,
-    cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : undefined,
+  };
+}
+
+/** The live inventory feed's first full sync (WaitForUpdatesEx from version ''), as VCenterFeed starts it. */
+async function watch() {
+  const env = loadTestenv();
+  const [config] = vcenterConfigs(env);
+  const vc = VCenterClient.create(config, { logger });
+  const mark = recorderMark(env);
+  const t0 = now();
+  const feed = vc.watchInventory({ specs: [VM_SPEC, ...NAME_SPECS] });
+  await feed.start();
+  const ms = now() - t0;
+  const vms = feed.objects('VirtualMachine').size;
+  const rec = await recordedSince(env, mark);
+  await feed.stop();
+  await vc.close();
+  return {
+    mode: 'watch',
+    ms,
+    vms,
+    requests: rec.total,
+    byOp: rec.byOp,
+    peakRssMiB: peakRssMiB(),
   };
 }
 
@@ -303,12 +262,12 @@ async function main() {
   const [mode, arg] = process.argv.slice(2);
   let out;
   if (mode === 'client') out = await client(Number(arg ?? 1000));
-  else if (mode === 'watch') out = await watch();
   else if (mode === 'naive') out = await naive(Number(arg ?? 500));
   else if (mode === 'govc') out = await govc(arg);
+  else if (mode === 'watch') out = await watch();
   else
     throw new Error(
-      'usage: inventory.ts client [pageSize] | watch | naive <sample> | govc <binary>',
+      'usage: inventory.ts client [pageSize] | naive <sample> | govc <binary> | watch',
     );
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }

@@ -46,6 +46,9 @@ const client = lines.filter(l => l.mode === 'client');
 const govc = lines.filter(l => l.mode === 'govc');
 const naive = lines.filter(l => l.mode === 'naive');
 const watchSync = lines.filter(l => l.mode === 'watch');
+/** Each issue-14 target with its number, listed once more at the end. */
+const targets: string[] = [];
+const verdict = (ok: boolean) => (ok ? 'met' : 'missed');
 out.push(
   '## 1. Inventory: every VM with name, power, CPU, memory, guest OS, IP, host, datastores',
   '',
@@ -70,36 +73,6 @@ if (client.length && govc.length) {
       Math.max(...client.map(l => l.peakRssMiB)),
     )} MiB (node process) |`,
   );
-  if (watchSync.length) {
-    const wMs = median(watchSync.map(l => l.ms));
-    const wReq = watchSync[watchSync.length - 1].requests;
-    rows.push(
-      `| our \`VCenterWatch\` cold full sync (WaitForUpdatesEx from version '', ${
-        watchSync.length
-      } runs) | ${watchSync[watchSync.length - 1].vms} | ${f0(wMs)} ms | ${f2(
-        wMs / gMs,
-      )}x | ${wReq} | ${f2(wReq / gReq)}x | ${f0(
-        Math.max(...watchSync.map(l => l.peakRssMiB)),
-      )} MiB (node process; ${f0(
-        watchSync[watchSync.length - 1].baselineRssMiB,
-      )} MiB before the sync) |`,
-    );
-  }
-  const heldHeap = watchSync.filter(l => l.heldHeapMiB !== undefined);
-  const heapNote = heldHeap.length
-    ? `The watch's objects hold ${f0(
-        median(heldHeap.map(l => l.heldHeapMiB - l.baselineHeapMiB)),
-      )} MiB of heap after a garbage collection (median; ${f0(
-        median(heldHeap.map(l => l.heldHeapMiB)),
-      )} MiB heap in all).`
-    : '';
-  const cpuOf = (ls: Array<{ cpuMs?: number }>) =>
-    median(ls.map(l => l.cpuMs ?? NaN));
-  const cpuNote = watchSync.length
-    ? `CPU time (median): our watch ${f0(cpuOf(watchSync))} ms, govc ${f0(
-        cpuOf(govc),
-      )} ms; the rest of the wall time is the simulator, on the same cores.`
-    : '';
   rows.push(
     `| \`govc object.collect -json -type m / ...\` (${govc.length} runs) | ${
       govc[0].vms
@@ -107,6 +80,34 @@ if (client.length && govc.length) {
       Math.max(...govc.map(l => l.peakRssMiB ?? NaN)),
     )} MiB |`,
   );
+  if (watchSync.length) {
+    const wMs = median(watchSync.map(l => l.ms));
+    const wReq = watchSync[watchSync.length - 1].requests;
+    const wRss = Math.max(...watchSync.map(l => l.peakRssMiB));
+    const gRss = Math.max(...govc.map(l => l.peakRssMiB ?? NaN));
+    rows.push(
+      `| live feed's first full sync: \`VCenterClient.watchInventory(...).start()\` (WaitForUpdatesEx from version '', ${
+        watchSync.length
+      } runs) | ${watchSync[watchSync.length - 1].vms} | ${f0(wMs)} ms | ${f2(
+        wMs / gMs,
+      )}x | ${wReq} | ${f2(wReq / gReq)}x | ${f0(wRss)} MiB (node process) |`,
+    );
+    const cRss = Math.max(...client.map(l => l.peakRssMiB));
+    targets.push(
+      `Cold inventory of ${vmCount} VMs, time <= 1.0x govc: listVms ${f2(
+        cMs / gMs,
+      )}x (${verdict(cMs <= gMs)}), live feed's first sync ${f2(
+        wMs / gMs,
+      )}x (${verdict(wMs <= gMs)}).`,
+      `Cold inventory RSS <= 3x govc (${f0(gRss)} MiB): listVms ${f0(
+        cRss,
+      )} MiB = ${f1(cRss / gRss)}x (${verdict(
+        cRss <= 3 * gRss,
+      )}), live feed ${f0(wRss)} MiB = ${f1(wRss / gRss)}x (${verdict(
+        wRss <= 3 * gRss,
+      )}); both are whole node processes with the TypeScript transform loaded.`,
+    );
+  }
   if (naive.length) {
     const n = naive[naive.length - 1];
     const nMs = median(naive.map(l => l.ms));
@@ -131,14 +132,13 @@ if (client.length && govc.length) {
       client[client.length - 1].byOp,
     )}.`,
   );
+  out.push(`Requests by operation, govc: ${ops(govc[govc.length - 1].byOp)}.`);
   if (watchSync.length)
     out.push(
-      `Requests by operation, our watch: ${ops(
+      `Requests by operation, live feed's first sync: ${ops(
         watchSync[watchSync.length - 1].byOp,
       )}.`,
     );
-  out.push(`Requests by operation, govc: ${ops(govc[govc.length - 1].byOp)}.`);
-  for (const note of [heapNote, cpuNote]) if (note) out.push(note);
   if (naive.length)
     out.push(
       `Requests by operation, naive sample: ${ops(
@@ -165,20 +165,34 @@ const entity = lines.filter(
 );
 if (entity.length) {
   out.push(
-    "## 2. Entity page: `CachedVsphereInventory.getEntityOverview()` (the overview route's data, no HTTP layer)",
+    "## 2. Entity page: `SnapshotVsphereInventory.getEntityOverview()` (the overview route's data from the watch-fed snapshot, no HTTP layer)",
+    '',
+    "**cold** = a fresh `InventorySnapshot` (fresh clients): the views wait for the feeds' first sync (Supervisor informers, vCenter WaitForUpdatesEx full sync) up to the first-read deadline; **warm** = the same snapshot right after. `peak RSS` is the measuring node process, the snapshot of the whole vCenter inventory included.",
     '',
   );
   if (seed) {
     out.push(
-      `Seeded in Supervisor namespace \`demo\`: ${seed.vms} VM Service VMs (selector \`bench=entity\`; ${seed.placed} of them placed in vCenter by the testenv reconciler when measured) and ${seed.clusters} Cluster API clusters x 3 node pools (${seed.readyPools} pools ready); plus the testenv's own demo cluster. vCenter holds ~${meta.vms} VMs.`,
+      `Seeded in Supervisor namespace \`demo\`: ${
+        seed.vms
+      } VM Service VMs (selector \`bench=entity\`; ${seed.placed} of ${
+        seed.vms
+      } placed in vCenter by the testenv reconciler (\`status.uniqueID\` set) before measuring${
+        Number.isFinite(seed.allPlacedSeconds)
+          ? `, all of them ${f0(seed.allPlacedSeconds)} s after the seed began`
+          : ', the seed wait ran out first'
+      }) and ${seed.clusters} Cluster API clusters x 3 node pools (${
+        seed.readyPools
+      } pools ready); plus the testenv's own demo cluster. vCenter holds ~${
+        meta.vms
+      } VMs.`,
       '',
     );
   }
   for (const deadline of [...new Set(entity.map(l => l.sourceDeadlineMs))]) {
     out.push(
-      `### source deadline ${deadline} ms, cache TTL ${
+      `### first-read deadline ${deadline} ms (pickers' cache TTL ${
         entity.find(l => l.sourceDeadlineMs === deadline).ttlMs
-      } ms`,
+      } ms, not on this path)`,
       '',
     );
     out.push(
@@ -216,6 +230,20 @@ if (entity.length) {
       out.push(
         '',
         `Overview shape: ${shape.vms} VMs (${shape.vmsJoined} joined to a vCenter VM), ${shape.clusters} clusters, ${shape.nodePools} node pools.`,
+      );
+    if (
+      shape &&
+      seed &&
+      deadline === entity[entity.length - 1].sourceDeadlineMs
+    )
+      targets.push(
+        `Seeded VMs all placed before measuring: ${seed.placed} of ${
+          seed.vms
+        } placed, ${shape.vmsJoined} of ${
+          shape.vms
+        } joined in the overview (${verdict(
+          seed.placed >= seed.vms && shape.vmsJoined >= seed.vms,
+        )}).`,
       );
     out.push('');
   }
@@ -323,7 +351,7 @@ if (http.length) {
               find('catalog', 'warm', 50)?.p95 ?? NaN,
             )} ms at 50), our permission call for three permissions, and serialising ${
               cold('vsphere')[0]?.bytesPerView ?? '?'
-            } bytes of JSON, on 2 shared cores that also run autocannon and the simulators. In-process, without HTTP, the same cache answers in section 2's warm rows.`
+            } bytes of JSON, on 2 shared cores that also run autocannon and the simulators. In-process, without HTTP, the same snapshot answers in section 2's warm rows.`
       }`,
       `- zero upstream requests per warm view: ${http
         .filter(l => l.backend === 'vsphere' && l.phase === 'warm')
@@ -333,7 +361,19 @@ if (http.length) {
         )
         .join(
           '; ',
-        )} (a non-zero count is the cache's refresh after its TTL, once per TTL, not per view).`,
+        )} (a non-zero count is the snapshot's own feeds during the run, long-polls and watch restarts, not per view).`,
+    );
+  if (w50)
+    targets.push(
+      `Warm overview p95 < 50 ms at 50 clients: ${f1(w50.p95)} ms (${verdict(
+        w50.p95 < 50,
+      )}); the Kubernetes plugin at 50: ${f1(
+        find('kubernetes', 'warm', 50)?.p95 ?? NaN,
+      )} ms; body ${
+        cold('vsphere')[0]?.bytesPerView ?? '?'
+      } bytes per view (ours), ${
+        cold('kubernetes')[0]?.bytesPerView ?? '?'
+      } (Kubernetes plugin).`,
     );
   out.push(
     `- cold, at most one request per source: one fetch per source per burst whatever the number of viewers (coalesced): ${cold(
@@ -345,7 +385,7 @@ if (http.length) {
       )
       .join(
         '; ',
-      )}. Literally one request per source is missed: a vCenter fetch is a REST and a SOAP session, the namespace, PBM and content-library reads, and one RetrievePropertiesEx for the namespace's VMs by id plus one for their host and datastore names (no read of the whole inventory; with few seeded VMs placed in vCenter, see section 2, that read is small, and 500 ids are still one page at page size 1000); a Supervisor fetch reads each kind once (see section 2's counts).`,
+      )}. A cold view is the feeds' first sync: a REST and a SOAP session, the namespace, PBM and content-library REST reads, the vCenter feed's full sync of every VM, host and datastore (WaitForUpdatesEx pages), and one list + watch per Supervisor kind.`,
     '',
   );
 }
@@ -425,6 +465,166 @@ if (http.length) {
     '',
   );
 }
+
+// ---- 6. catalog
+const catalog = lines.find(l => l.bench === 'catalog');
+if (catalog) {
+  const r = catalog.result ?? {};
+  out.push(
+    '## 6. Catalog: the entity provider with deltas from the snapshot',
+    '',
+    '`bench/catalog.ts`: the provider as the module builds it (shared clients, `snapshot` set, every vCenter VM included); a full run, a second full run with nothing changed, then VMs applied and deleted with kubectl in `demo` (the time from the `kubectl delete` until the delta that removes its entity).',
+    '',
+    '| what | time | entities | vCenter requests | Kubernetes requests |',
+    '|---|---:|---:|---:|---:|',
+    `| first full run | ${f0(r.durationMs)} ms | ${catalog.entitiesApplied} | ${
+      catalog.vcenterRequests.total
+    } | ${catalog.k8sRequests} |`,
+    `| second full run, nothing changed | ${f0(
+      catalog.second.result.durationMs,
+    )} ms | ${catalog.second.result.entities ?? ''} | ${
+      catalog.second.vcenterRequests.total
+    } | ${catalog.second.k8sRequests} |`,
+    '',
+    `Deletion visible (kubectl delete of a VM → the delta removing its entity), ${
+      catalog.deleteMs.length
+    } VMs: ${catalog.deleteMs
+      .map((ms: number) => `${f0(ms)} ms`)
+      .join(', ')}; p50 ${f0(catalog.deleteP50)} ms, max ${f0(
+      catalog.deleteMax,
+    )} ms. Full runs in all: ${
+      catalog.fullRuns
+    } (the two above). vCenter requests of the first full run by operation: ${ops(
+      catalog.vcenterRequests.byOp,
+    )}; of the second: ${ops(catalog.second.vcenterRequests.byOp)}. Peak RSS ${
+      catalog.peakRssMiB
+    } MiB.`,
+    '',
+  );
+  targets.push(
+    `Catalog deletion visible < 5 s: max ${f0(catalog.deleteMax)} ms over ${
+      catalog.deleteMs.length
+    } (${verdict(catalog.deleteMax < 5000)}); full run ${f1(
+      r.durationMs / 1000,
+    )} s; unchanged second pass ${
+      catalog.second.vcenterRequests.total
+    } vCenter + ${
+      catalog.second.k8sRequests
+    } Kubernetes requests (the full run is the safety net and reads upstream, not the snapshot).`,
+  );
+}
+
+// ---- 7. freshness
+const fresh = lines.filter(l => l.bench === 'freshness');
+if (fresh.length) {
+  out.push(
+    '## 7. Freshness: from an upstream change to the change visible',
+    '',
+    "`bench/live.ts freshness`: one vsphere backend (section 3's, with `@backstage/plugin-signals-backend` and guest sign-in); the time from just before the command starts until **route**: the overview route, polled every 50 ms, shows the change; **signal**: a signals subscriber (WebSocket on `/api/signals`, a guest user token as protocol, subscribed to `vsphere:namespace:<vc>/<sv>/demo`) hears of the namespace; **page**: the overview read that subscriber makes on a notice shows the change (what an open page shows). The command's own time (process start, login, request) is part of each and given apart. The testenv reconciler is paused (no machines created for a scale, no power state reverted).",
+    '',
+    '| change | n | command itself p50 | route p50 / p95 | signal p50 / p95 | page p50 / p95 | seen (route/signal/page) |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const l of fresh) {
+    out.push(
+      `| ${l.change}: \`${l.command}\` | ${l.route.n} | ${f0(
+        l.commandMs.p50,
+      )} ms | ${f0(l.route.p50)} / ${f0(l.route.p95)} ms | ${f0(
+        l.signal.p50,
+      )} / ${f0(l.signal.p95)} ms | ${f0(l.page.p50)} / ${f0(
+        l.page.p95,
+      )} ms | ${l.route.seen}/${l.signal.seen}/${l.page.seen} |`,
+    );
+    if (l.vcenterDelivered)
+      out.push(
+        `| ${
+          l.change
+        }: vCenter delivers it to a WaitForUpdatesEx watch (a second feed of the same specs in the benchmark process) | ${
+          l.vcenterDelivered.n
+        } | | ${f0(l.vcenterDelivered.p50)} / ${f0(
+          l.vcenterDelivered.p95,
+        )} ms | | | ${l.vcenterDelivered.seen} |`,
+      );
+    targets.push(
+      `Freshness p95 < 2 s, ${l.change}: route ${f0(l.route.p95)} ms (${verdict(
+        l.route.seen === l.route.n && l.route.n > 0 && l.route.p95 < 2000,
+      )}), open page ${f0(l.page.p95)} ms (${verdict(
+        l.page.seen === l.page.n && l.page.n > 0 && l.page.p95 < 2000,
+      )}), over ${l.route.n} changes (${
+        l.route.seen
+      } seen in the route within 30 s).`,
+    );
+  }
+  out.push(
+    '',
+    `The vCenter side (govc power) goes through the simulator's WaitForUpdatesEx: govmomi's simulator re-collects the whole filter (every VM, host and datastore of the ContainerView, ${meta.vms} VMs here) for each update, so most of that time is the re-collection; a real vCenter sends the changed property only. The Supervisor side (kubectl) is the informer's watch event plus the snapshot's 100 ms notice coalescing.`,
+    '',
+  );
+}
+
+// ---- 8. idle cost
+const idle = lines.filter(l => l.bench === 'idle');
+if (idle.length) {
+  const polls = lines.filter(l => l.bench === 'idle-polls');
+  out.push(
+    '## 8. Idle cost: open pages, no upstream change',
+    '',
+    `\`bench/live.ts idle\`: ours = _N_ signals subscribers connected to one vsphere backend (after one view), nobody changes anything; Kubernetes plugin = _N_ simulated tabs, each \`POST /api/kubernetes/services/bench-entity\` every 10 s (its tab's refresh), spread evenly. ${f0(
+      idle[0].seconds,
+    )} s each; vCenter requests from the recorder, Kubernetes requests counted in the backend, CPU = utime+stime of the backend process from \`/proc/<pid>/stat\`.`,
+    '',
+    '| backend | pages | vCenter requests/min | Kubernetes requests/min | backend CPU | RSS | polls p50 / p95 (failed) |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const l of idle) {
+    const p = polls.find(x => x.backend === l.backend && x.pages === l.pages);
+    out.push(
+      `| ${l.backend} | ${l.pages} | ${f1(l.vcenterPerMin)} | ${f1(
+        l.k8sPerMin,
+      )} | ${f1(l.cpuPercent)} % | ${f0(l.rssMiB)} MiB | ${
+        p && p.polls ? `${f0(p.p50)} / ${f0(p.p95)} ms (${p.failed})` : ''
+      } |`,
+    );
+  }
+  const ours = idle.filter(l => l.backend === 'vsphere');
+  const k8s = idle.filter(l => l.backend === 'kubernetes');
+  const upstream = (l: any) => l.vcenterPerMin + l.k8sPerMin;
+  if (ours.length) {
+    const oursMax = ours[ours.length - 1];
+    const k8sMax = k8s[k8s.length - 1];
+    out.push(
+      '',
+      `vCenter requests of ours at ${oursMax.pages} pages by operation: ${ops(
+        oursMax.vcenterByOp,
+      )}.`,
+      '',
+    );
+    const flat =
+      // flat: within noise of the no-page row (a probe or long-poll more or less per window)
+      upstream(oursMax) <= upstream(ours[0]) * 1.5 + 5 &&
+      oursMax.cpuPercent <= ours[0].cpuPercent + 5;
+    targets.push(
+      `Idle cost flat in pages: ours ${ours
+        .map(
+          l =>
+            `${l.pages} pages ${f1(upstream(l))} upstream req/min, ${f1(
+              l.cpuPercent,
+            )} % CPU`,
+        )
+        .join('; ')} (${verdict(flat)}); the Kubernetes plugin's tab ${k8s
+        .map(
+          l =>
+            `${l.pages} pages ${f1(upstream(l))} req/min, ${f1(
+              l.cpuPercent,
+            )} % CPU`,
+        )
+        .join('; ')}${k8sMax ? '' : ' (not run)'}.`,
+    );
+  }
+}
+
+if (targets.length)
+  out.push('## Targets of issue 14', '', ...targets.map(t => `- ${t}`), '');
 
 out.push(
   '## Not measured',
