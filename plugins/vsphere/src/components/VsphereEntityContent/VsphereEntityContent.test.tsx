@@ -20,6 +20,9 @@ function withPool(desiredReplicas: number, readyReplicas: number) {
   return cluster;
 }
 
+// the whole tab (tables, dialogs, insight cards) renders slowly when every package's tests share 2 cores
+jest.setTimeout(60_000);
+
 describe('VsphereEntityContent', () => {
   it('shows the namespace, VMs, clusters and events of the entity', async () => {
     const getEntityOverview = jest.fn().mockResolvedValue(overviewFixture());
