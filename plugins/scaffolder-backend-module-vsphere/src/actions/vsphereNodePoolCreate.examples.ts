@@ -34,7 +34,7 @@ export const examples: TemplateExample[] = [
             namespace: 'demo',
             cluster: 'demo-cluster',
             name: 'memory',
-            replicas: 2,
+            replicas: 1,
             vmClass: 'guaranteed-large',
             storageClass: 'k8s-gold',
             timeoutSeconds: 900,
