@@ -54,7 +54,10 @@ test('an open vSphere tab follows a kubectl scale made outside the portal, witho
   await page.goto(
     '/catalog/default/resource/demo.cluster.demo-cluster/vsphere',
   );
-  const row = page.getByRole('row', { name: /np-small/ });
+  // the node pool's own row, not the placement grid's or the sparklines' rows that name it too
+  const row = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('button', { name: 'Scale np-small' }) });
   const readyCell = row.getByText(/^\d+ of \d+ ready$/);
   /** The pool's node count once all its nodes are ready, else undefined. */
   const settledCount = async () => {

@@ -16,7 +16,10 @@ test('the demo service shows its Supervisor namespace, VMs and node pools, and a
     fullPage: true,
   });
 
-  const row = page.getByRole('row', { name: /np-large/ });
+  // the node pool's own row, not the placement grid's or the sparklines' rows that name it too
+  const row = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('button', { name: 'Scale np-large' }) });
   await row.getByRole('button', { name: /scale/i }).click();
   const dialog = page.getByRole('dialog');
   const input = dialog.getByRole('spinbutton').or(dialog.getByRole('textbox'));
@@ -26,10 +29,9 @@ test('the demo service shows its Supervisor namespace, VMs and node pools, and a
   await dialog.getByRole('button', { name: /^scale$/i }).click();
 
   // the reconciler brings machines up one per second; the page polls until ready matches
-  await expect(page.getByRole('row', { name: /np-large/ })).toContainText(
-    `${target} of ${target} ready`,
-    { timeout: 60_000 },
-  );
+  await expect(row).toContainText(`${target} of ${target} ready`, {
+    timeout: 60_000,
+  });
   await page.screenshot({
     path: 'artifacts/screenshots/vsphere-tab-scaled.png',
     fullPage: true,
