@@ -205,8 +205,10 @@ test("a team-a user signs in through the OIDC provider, sees the vSphere tab and
 }) => {
   alice = await signedInPage(browser, 'alice');
   await alice.goto('/catalog/default/component/team-a-api/vsphere');
-  // the cluster's own pool; pools added by other tests have other names
-  const row = alice.getByRole('row', { name: /\bworkers\b/ });
+  // the cluster's own pool row, not the placement grid's or the sparklines' rows that name it too
+  const row = alice
+    .getByRole('row')
+    .filter({ has: alice.getByRole('button', { name: 'Scale workers' }) });
   const scale = row.getByRole('button', { name: /scale/i });
   await scale.click();
   const dialog = alice.getByRole('dialog');
