@@ -16,6 +16,8 @@ export function publishInventoryChanges(
   logger: LoggerService,
 ): () => void {
   return snapshot.subscribe(change => {
+    // Kubernetes events alone change often and little: open pages are not re-read for them
+    if (change.kinds.every(kind => kind === 'Event')) return;
     const message: VsphereInventoryChangedSignal = {
       vcenter: change.vcenter,
       supervisor: change.supervisor,
