@@ -1,29 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { guestApi } from './signIn';
-import { kubectl } from './testenvCli';
+import { kubectl, teamAWorkers } from './testenvCli';
 
 // The whole chain as the portal runs it: the guest's real token, the catalog module's entities,
 // the permission backend and the demo policy. Team-a owns namespace team-a and its cluster.
 const backendUrl = process.env.PORTAL_BACKEND_URL ?? 'http://localhost:7007';
 
-function workers(): number {
-  const tkc = kubectl(
-    '-n',
-    'team-a',
-    'get',
-    'tanzukubernetescluster',
-    'team-a-tkc',
-    '-o',
-    'json',
-  );
-  return tkc.spec.topology.nodePools.find(
-    (p: { name: string }) => p.name === 'workers',
-  ).replicas;
-}
-
 test("the guest cannot scale team-a's cluster through any page, nor power its nodes", async () => {
   const api = await guestApi(backendUrl);
-  const before = workers();
+  const before = teamAWorkers();
   for (const page of [
     'resource/team-a',
     'resource/team-a.cluster.team-a-tkc',
@@ -43,7 +28,7 @@ test("the guest cannot scale team-a's cluster through any page, nor power its no
     { data: { replicas: before + 1 } },
   );
   expect(viaDemo.status()).toBe(403);
-  expect(workers()).toBe(before);
+  expect(teamAWorkers()).toBe(before);
 
   // a node VM of the guests' own cluster is changed with its node pool, never one by one
   const node = kubectl(

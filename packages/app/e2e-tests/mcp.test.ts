@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { guestToken } from './signIn';
-import { kubectl } from './testenvCli';
+import { teamAWorkers } from './testenvCli';
 
 // A real MCP client on the portal's mcp-actions endpoint, authenticated the two ways the plugin
 // documents: a user's Backstage token (what its OAuth flow gives an agent; here the guest's) and
@@ -35,20 +35,17 @@ type ToolResult = { isError?: boolean; content: Array<{ text: string }> };
 const textOf = (result: unknown) =>
   (result as ToolResult).content.map(c => c.text).join('\n');
 
-function workers(): number {
-  const tkc = kubectl(
-    '-n',
-    'team-a',
-    'get',
-    'tanzukubernetescluster',
-    'team-a-tkc',
-    '-o',
-    'json',
-  );
-  return tkc.spec.topology.nodePools.find(
-    (p: { name: string }) => p.name === 'workers',
-  ).replicas;
-}
+/** Asks the MCP tool to scale team-a's `workers` pool, which neither caller may do. */
+const scaleTeamAWorkers = (client: Client, replicas: number) =>
+  client.callTool({
+    name: 'vsphere.scale-node-pool',
+    arguments: {
+      entityRef: 'resource:default/team-a',
+      cluster: 'team-a-tkc',
+      nodePool: 'workers',
+      replicas,
+    },
+  });
 
 test('an MCP client lists the vSphere tools, reads a namespace and is refused a change it may not make', async () => {
   const client = await connect(await guestToken(backendUrl));
@@ -81,21 +78,13 @@ test('an MCP client lists the vSphere tools, reads a namespace and is refused a 
     ).toMatchObject({ powerState: expect.any(String), clusterNode: false });
 
     // the demo policy lets owners scale; team-a, not the guest, owns team-a-tkc
-    const before = workers();
-    const denied = await client.callTool({
-      name: 'vsphere.scale-node-pool',
-      arguments: {
-        entityRef: 'resource:default/team-a',
-        cluster: 'team-a-tkc',
-        nodePool: 'workers',
-        replicas: before + 1,
-      },
-    });
+    const before = teamAWorkers();
+    const denied = await scaleTeamAWorkers(client, before + 1);
     expect((denied as ToolResult).isError).toBe(true);
     expect(textOf(denied)).toBe(
       "NotAllowedError: Not allowed to scale node pool 'workers' of cluster 'team-a-tkc': the permission policy denies 'vsphere.nodepool.scale' on resource:default/team-a.cluster.team-a-tkc",
     );
-    expect(workers()).toBe(before);
+    expect(teamAWorkers()).toBe(before);
   } finally {
     await client.close();
   }
@@ -114,21 +103,13 @@ test('a static-token MCP client reads, but changes need a signed-in user', async
       quota: { cpu: { unit: 'MHz' }, memory: { unit: 'MiB' } },
     });
 
-    const before = workers();
-    const refused = await client.callTool({
-      name: 'vsphere.scale-node-pool',
-      arguments: {
-        entityRef: 'resource:default/team-a',
-        cluster: 'team-a-tkc',
-        nodePool: 'workers',
-        replicas: before + 1,
-      },
-    });
+    const before = teamAWorkers();
+    const refused = await scaleTeamAWorkers(client, before + 1);
     expect((refused as ToolResult).isError).toBe(true);
     expect(textOf(refused)).toBe(
       "NotAllowedError: Not allowed to scale node pool 'workers' of cluster 'team-a-tkc': changes need a signed-in user's credentials, so that the permission policy decides on the user",
     );
-    expect(workers()).toBe(before);
+    expect(teamAWorkers()).toBe(before);
   } finally {
     await client.close();
   }

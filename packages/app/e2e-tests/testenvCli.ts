@@ -70,3 +70,17 @@ export function uniqueName(prefix: string): string {
     .toString(36)
     .slice(2, 6)}`;
 }
+
+/** The desired size of team-a's `workers` pool, as the Supervisor holds it. */
+export function teamAWorkers(): number {
+  const tkc = kubectl(
+    '-n',
+    'team-a',
+    'get',
+    'tanzukubernetescluster',
+    'team-a-tkc',
+  );
+  return tkc.spec.topology.nodePools.find(
+    (p: { name: string }) => p.name === 'workers',
+  ).replicas;
+}

@@ -1,7 +1,3 @@
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { mockServices } from '@backstage/backend-test-utils';
 import { SchedulerServiceTaskRunner } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
@@ -18,6 +14,7 @@ import {
 } from '@backstage-vsphere/plugin-vsphere-node';
 import {
   TestenvInfo,
+  testenvGovc,
   testenvVsphereConfig,
 } from '@backstage-vsphere/plugin-vsphere-node/testUtils';
 import { VsphereCatalogConfig, readCatalogConfig } from '../config';
@@ -71,29 +68,9 @@ export async function testenvProvider(
   return { provider, mutations, logger, clients, vcenter, snapshot };
 }
 
-const run = promisify(execFile);
-
 /** Runs the testenv's govc against the simulator. */
 export async function govc(env: TestenvInfo, ...args: string[]) {
-  const bin = path.join(
-    path.dirname(path.dirname(env.vcenter.caFile)),
-    'bin',
-    'govc',
-  );
-  if (!fs.existsSync(bin)) {
-    throw new Error(`govc is missing at ${bin}; run 'testenv/testenv up'`);
-  }
-  const url = new URL(env.vcenter.sdkUrl);
-  url.username = encodeURIComponent(env.vcenter.username);
-  url.password = encodeURIComponent(env.vcenter.password);
-  const { stdout } = await run(bin, args, {
-    env: {
-      ...process.env,
-      GOVC_URL: url.toString(),
-      GOVC_TLS_CA_CERTS: env.vcenter.caFile,
-    },
-  });
-  return stdout.trim();
+  return testenvGovc(env, ...args).trim();
 }
 
 /** The entities of a full mutation (or the added ones of a delta) by name. */

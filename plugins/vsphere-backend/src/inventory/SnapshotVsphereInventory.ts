@@ -10,7 +10,7 @@ import {
   joinClusterMachines,
   joinVmServiceVms,
   kubectlLoginCommand,
-  matchesLabelSelector,
+  labelSelectorMatcher,
   namespaceClientUrl,
 } from '@backstage-vsphere/plugin-vsphere-node';
 import { CachedPickerOptions } from './CachedPickerOptions';
@@ -46,9 +46,10 @@ export class SnapshotVsphereInventory implements VsphereInventory {
       target.namespace,
     );
     ns.errors.forEach(error => this.failures.report(error));
-    const selected = target.vmSelector
-      ? ns.vms.filter(vm => matchesLabelSelector(target.vmSelector!, vm.labels))
-      : ns.vms;
+    const matches = target.vmSelector
+      ? labelSelectorMatcher(target.vmSelector)
+      : undefined;
+    const selected = matches ? ns.vms.filter(vm => matches(vm.labels)) : ns.vms;
     // node VMs of workload clusters show under their node pools, not as the team's VMs
     const teamVms = selected.filter(vm => !vm.clusterNode);
     const shownVms = target.vm

@@ -1,6 +1,3 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import { readVsphereConfig } from '../config';
@@ -8,6 +5,7 @@ import {
   TestenvInfo,
   readRecordedRequests,
   recorderPosition,
+  testenvGovc,
   testenvVsphereConfig,
 } from '../testUtils';
 import { joinClusterMachines, joinVmServiceVms } from '../supervisor';
@@ -24,22 +22,7 @@ jest.setTimeout(60_000);
 
 /** govc of the testenv: an independent client to check our numbers against. */
 async function govc(env: TestenvInfo, ...args: string[]): Promise<any> {
-  const bin = path.join(
-    path.dirname(path.dirname(env.vcenter.caFile)),
-    'bin',
-    'govc',
-  );
-  const url = new URL(env.vcenter.sdkUrl);
-  url.username = encodeURIComponent(env.vcenter.username);
-  url.password = encodeURIComponent(env.vcenter.password);
-  const { stdout } = await promisify(execFile)(bin, [...args], {
-    env: {
-      ...process.env,
-      GOVC_URL: url.toString(),
-      GOVC_TLS_CA_CERTS: env.vcenter.caFile,
-    },
-  });
-  return JSON.parse(stdout);
+  return JSON.parse(testenvGovc(env, ...args));
 }
 
 describe('integration insights against the testenv', () => {

@@ -103,6 +103,8 @@ export class SupervisorFeed {
       }
       const byNamespace = new Map<string, Map<string, KubeObject>>();
       this.store.set(kind, byNamespace);
+      // the informer's first list is what the feed starts from, not a change to tell anyone about
+      let listed = false;
       const watch = await this.client.watch(
         kind,
         event => {
@@ -119,16 +121,19 @@ export class SupervisorFeed {
             objects.set(name, event.object);
           }
           this.health.synced();
-          this.options.onChange({
-            kind,
-            namespace: kind === 'Namespace' ? name : ns,
-          });
+          if (listed) {
+            this.options.onChange({
+              kind,
+              namespace: kind === 'Namespace' ? name : ns,
+            });
+          }
         },
         {
           // the informer reconnects on its own; the feed is stale until an event or probe succeeds
           onError: error => this.health.failed(error.message, error.name),
         },
       );
+      listed = true;
       if (this.stopped) {
         await watch.stop();
         return;

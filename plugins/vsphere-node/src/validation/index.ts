@@ -7,5 +7,6 @@ export {
 export {
   checkLabelSelector,
   isLabelSelector,
+  labelSelectorMatcher,
   matchesLabelSelector,
 } from './labelSelector';

@@ -84,6 +84,17 @@ export function matchesLabelSelector(
   selector: string,
   labels: Record<string, string> = {},
 ): boolean {
+  return labelSelectorMatcher(selector)(labels);
+}
+
+/**
+ * {@link matchesLabelSelector} for many objects: the selector is checked and split once.
+ * @public
+ */
+export function labelSelectorMatcher(
+  selector: string,
+): (labels?: Record<string, string>) => boolean {
   checkLabelSelector('labelSelector', selector);
-  return requirements(selector).every(r => holds(r, labels));
+  const parts = requirements(selector);
+  return (labels = {}) => parts.every(r => holds(r, labels));
 }

@@ -1,12 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { promisify } from 'node:util';
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import { readVsphereConfig } from '../config';
-import { TestenvInfo, loadTestenv, testenvVsphereConfig } from '../testUtils';
+import {
+  TestenvInfo,
+  loadTestenv,
+  testenvGovc,
+  testenvPid,
+  testenvVsphereConfig,
+} from '../testUtils';
 import {
   CLUSTER_SPEC,
   DATASTORE_SPEC,
@@ -30,21 +34,9 @@ const stateDir = path.dirname(path.dirname(env.vcenter.caFile));
 const MAX_WAIT_SECONDS = 2;
 jest.setTimeout(60_000);
 
-const run = promisify(execFile);
-
 /** The testenv's govc against the simulator: a client other than ours. */
 async function govc(...args: string[]): Promise<string> {
-  const url = new URL(env.vcenter.sdkUrl);
-  url.username = encodeURIComponent(env.vcenter.username);
-  url.password = encodeURIComponent(env.vcenter.password);
-  const { stdout } = await run(path.join(stateDir, 'bin', 'govc'), args, {
-    env: {
-      ...process.env,
-      GOVC_URL: url.toString(),
-      GOVC_TLS_CA_CERTS: env.vcenter.caFile,
-    },
-  });
-  return stdout.trim();
+  return testenvGovc(env, ...args).trim();
 }
 
 const createVm = (name: string, on: boolean, folder: string) =>
@@ -60,9 +52,7 @@ const createVm = (name: string, on: boolean, folder: string) =>
 
 /** The simulator's own pid, as `testenv up` recorded it. */
 function simulatorPid(): number {
-  const pid = Number(
-    fs.readFileSync(path.join(stateDir, 'vcsim', 'pid'), 'utf8').trim(),
-  );
+  const pid = testenvPid(env, 'vcsim');
   expect(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8')).toContain(
     path.join(stateDir, 'bin', 'vcsim'),
   );
