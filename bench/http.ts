@@ -26,7 +26,7 @@ import {
 } from './common';
 
 export const ENTITY = 'bench-entity';
-const PORT = Number(process.env.BENCH_BACKEND_PORT ?? 37007);
+const PORT = Number(process.env.BENCH_BACKEND_PORT ?? 24007);
 const WARM_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 const SOURCE_DEADLINE = process.env.BENCH_SOURCE_DEADLINE ?? '30s';
 const TMP = process.env.BENCH_TMP ?? path.join(os.tmpdir(), 'bench');

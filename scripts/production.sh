@@ -7,21 +7,23 @@
 #   scripts/production.sh down   stop exactly what `up` started (by pid)
 #   scripts/production.sh test   up, the production browser and replica tests, down
 #
-# Ports (override with PROD_*): load balancer 37000, replicas 37007/37008, PostgreSQL 35432,
-# cache 36379, OIDC 35556; testenv 38443/36443/32379 unless TESTENV_* are set.
+# Ports (override with PROD_*): load balancer 29000, replicas 29007/29008, PostgreSQL 25432,
+# cache 26379, OIDC 25556; testenv 28443/26443/22379/26444 unless TESTENV_* are set. All below
+# 32768, where Linux picks the local ports of outgoing connections, so none is taken by chance.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 STATE="$ROOT/.testenv/production"
-LB_PORT=${PROD_LB_PORT:-37000}
-REPLICA_PORTS=("${PROD_REPLICA_A_PORT:-37007}" "${PROD_REPLICA_B_PORT:-37008}")
-PG_PORT=${PROD_PG_PORT:-35432}
-CACHE_PORT=${PROD_CACHE_PORT:-36379}
-OIDC_PORT=${PROD_OIDC_PORT:-35556}
-export TESTENV_VCSIM_PORT=${TESTENV_VCSIM_PORT:-38443}
-export TESTENV_APISERVER_PORT=${TESTENV_APISERVER_PORT:-36443}
-export TESTENV_ETCD_PORT=${TESTENV_ETCD_PORT:-32379}
+LB_PORT=${PROD_LB_PORT:-29000}
+REPLICA_PORTS=("${PROD_REPLICA_A_PORT:-29007}" "${PROD_REPLICA_B_PORT:-29008}")
+PG_PORT=${PROD_PG_PORT:-25432}
+CACHE_PORT=${PROD_CACHE_PORT:-26379}
+OIDC_PORT=${PROD_OIDC_PORT:-25556}
+export TESTENV_VCSIM_PORT=${TESTENV_VCSIM_PORT:-28443}
+export TESTENV_APISERVER_PORT=${TESTENV_APISERVER_PORT:-26443}
+export TESTENV_ETCD_PORT=${TESTENV_ETCD_PORT:-22379}
+export TESTENV_WORKLOAD_APISERVER_PORT=${TESTENV_WORKLOAD_APISERVER_PORT:-26444}
 BASE_URL="http://localhost:$LB_PORT"
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 

@@ -13,8 +13,8 @@ import { govc, kubectl, tryRun, uniqueName } from '../e2e-tests/testenvCli';
 
 // Runs on the production topology of scripts/production.sh: two replicas from the production
 // build behind a load balancer, PostgreSQL, the shared cache and a real OIDC provider.
-const replicaA = process.env.PROD_REPLICA_A_URL ?? 'http://127.0.0.1:37007';
-const replicaB = process.env.PROD_REPLICA_B_URL ?? 'http://127.0.0.1:37008';
+const replicaA = process.env.PROD_REPLICA_A_URL ?? 'http://127.0.0.1:29007';
+const replicaB = process.env.PROD_REPLICA_B_URL ?? 'http://127.0.0.1:29008';
 const entityPath = '/api/vsphere/entities/default/component/team-a-api';
 const NAMESPACE = 'team-a';
 
@@ -301,7 +301,7 @@ test('a node pool create killed with its replica while it waits for readiness en
 }) => {
   alice ??= await signedInPage(browser, 'alice');
   const lb = await apiOf(
-    process.env.PLAYWRIGHT_URL ?? 'http://localhost:37000',
+    process.env.PLAYWRIGHT_URL ?? 'http://localhost:29000',
     await tokenOf(alice!),
   );
   const overview: Overview = await (
@@ -348,7 +348,7 @@ test('a namespace create killed with its replica right after its POST ends with 
 }) => {
   alice ??= await signedInPage(browser, 'alice');
   const lb = await apiOf(
-    process.env.PLAYWRIGHT_URL ?? 'http://localhost:37000',
+    process.env.PLAYWRIGHT_URL ?? 'http://localhost:29000',
     await tokenOf(alice!),
   );
   const namespace = uniqueName('kill-ns').slice(0, 40);
