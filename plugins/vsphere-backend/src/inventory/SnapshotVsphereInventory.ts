@@ -16,6 +16,7 @@ import {
 import { CachedPickerOptions } from './CachedPickerOptions';
 import { SourceFailureLog } from './SourceFailureLog';
 import { toNamespaceOverview } from './namespaceOverview';
+import { ViewCache } from './ViewCache';
 import {
   OptionsQuery,
   OverviewTarget,
@@ -24,21 +25,47 @@ import {
 
 const RECENT_EVENTS = 20;
 
+type Overview = Omit<EntityOverview, 'allowed'>;
+
+/** A view may be reused only while every source is live and every read succeeded. */
+const isWholeAndLive = (view: Overview) =>
+  view.errors.length === 0 &&
+  (view.sources ?? []).every(source => source.state === 'live');
+
 /**
  * Entity pages read the watch-fed snapshot (no upstream request per view); pickers read
  * through a short shared cache, as most of their lists have no watch.
  */
 export class SnapshotVsphereInventory implements VsphereInventory {
+  // 5 s: the age a source's "synced at" may show; changes evict at once
+  private readonly views = new ViewCache<Overview>({
+    maxEntries: 1_000,
+    maxAgeMs: 5_000,
+  });
+
   constructor(
     private readonly clients: VsphereClients,
     private readonly snapshot: InventorySnapshot,
     private readonly pickers: CachedPickerOptions,
     private readonly failures: SourceFailureLog,
-  ) {}
+  ) {
+    snapshot.subscribe(this.views.onChange);
+  }
 
-  async getEntityOverview(
-    target: OverviewTarget,
-  ): Promise<Omit<EntityOverview, 'allowed'>> {
+  /** Built once per change of its namespace, however many pages view it. */
+  async getEntityOverview(target: OverviewTarget): Promise<Overview> {
+    const vcenter = this.clients.config(target.vcenter).name;
+    const supervisor = this.clients.supervisor(vcenter, target.supervisor).name;
+    const { entityRef, vmSelector, cluster, vm } = target;
+    return this.views.get(
+      { vcenter, supervisor, namespace: target.namespace },
+      JSON.stringify([entityRef, vmSelector, cluster, vm]),
+      () => this.buildOverview({ ...target, vcenter, supervisor }),
+      isWholeAndLive,
+    );
+  }
+
+  private async buildOverview(target: OverviewTarget): Promise<Overview> {
     const vcConfig = this.clients.config(target.vcenter);
     const ns = await this.snapshot.namespace(
       vcConfig.name,
