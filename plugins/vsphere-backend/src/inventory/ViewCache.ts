@@ -60,7 +60,8 @@ export class ViewCache<T> {
     const generation = this.generations.get(namespaceKey) ?? 0;
     const promise = build().then(view => {
       // a change that arrived while building makes this view old already
-      const unchanged = (this.generations.get(namespaceKey) ?? 0) === generation;
+      const unchanged =
+        (this.generations.get(namespaceKey) ?? 0) === generation;
       if (unchanged && keep(view)) this.store(key, namespaceKey, view);
       return view;
     });
