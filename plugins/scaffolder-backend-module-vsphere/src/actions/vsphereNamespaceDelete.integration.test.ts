@@ -54,7 +54,7 @@ afterAll(async () => {
 
 describe('vsphere:namespace:delete against the testenv', () => {
   it('deletes the namespace and waits until vCenter no longer has it', async () => {
-    const { action, authorize, auditEvent } = setup();
+    const { action, authorize, auditEvent, events } = setup();
     const name = await existingNamespace();
     const since = recorderPosition(env);
 
@@ -87,6 +87,16 @@ describe('vsphere:namespace:delete against the testenv', () => {
       expect.anything(),
     );
     expect(auditEvent.success).toHaveBeenCalledTimes(1);
+    // the catalog drops its entities at once
+    expect(events.publish).toHaveBeenCalledWith({
+      topic: 'vsphere.resource.created',
+      eventPayload: {
+        vcenter: 'testenv',
+        kind: 'namespace',
+        namespace: name,
+        name,
+      },
+    });
   });
 
   it('succeeds without a second delete when run again or retried', async () => {

@@ -13,6 +13,7 @@ import {
   VsphereActionOptions,
 } from './options';
 import { InputProblems } from './problems';
+import { publishCreated } from './published';
 import { listNames } from './resolve';
 import { resolveSupervisor } from './target';
 import { examples } from './vsphereNamespaceDelete.examples';
@@ -48,7 +49,7 @@ async function contentsOf(
 export function createVsphereNamespaceDeleteAction(
   options: VsphereActionOptions,
 ) {
-  const { clients, auditor, authorizer } = options;
+  const { clients, auditor, authorizer, events } = options;
   const intervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   return createTemplateAction({
     id: 'vsphere:namespace:delete',
@@ -167,6 +168,13 @@ export function createVsphereNamespaceDeleteAction(
         intervalMs,
         logger,
         signal,
+      });
+      // the catalog drops the namespace's entities now, not at its next full run
+      await publishCreated(events, logger, {
+        vcenter: config.name,
+        kind: 'namespace',
+        namespace: name,
+        name,
       });
       ctx.output('deleted', deleted);
     },

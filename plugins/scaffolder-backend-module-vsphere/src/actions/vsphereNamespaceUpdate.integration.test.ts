@@ -44,7 +44,7 @@ afterAll(async () => {
 
 describe('vsphere:namespace:update against the testenv', () => {
   it('patches only what changes, keeping the rest of the VM service spec', async () => {
-    const { action, authorize, auditEvent } = setup();
+    const { action, authorize, auditEvent, events } = setup();
     const name = await existingNamespace();
     const [library] = (await vcenter.listContentLibraries()).filter(
       l => l.name === 'tkg-images',
@@ -94,6 +94,16 @@ describe('vsphere:namespace:update against the testenv', () => {
       expect.anything(),
     );
     expect(auditEvent.success).toHaveBeenCalledTimes(1);
+    // the catalog and every replica hear of the change at once
+    expect(events.publish).toHaveBeenCalledWith({
+      topic: 'vsphere.resource.created',
+      eventPayload: {
+        vcenter: 'testenv',
+        kind: 'namespace',
+        namespace: name,
+        name,
+      },
+    });
   });
 
   it('sends limits in vSphere units', async () => {
@@ -130,7 +140,7 @@ describe('vsphere:namespace:update against the testenv', () => {
   });
 
   it('reports the change in a dry run and sends nothing', async () => {
-    const { action } = setup();
+    const { action, events } = setup();
     const name = await existingNamespace();
     const since = recorderPosition(env);
 
@@ -145,6 +155,7 @@ describe('vsphere:namespace:update against the testenv', () => {
     );
     expect(outputs.changedFields).toEqual(['vmClasses']);
     expect(mutatingRequests(env, since, name)).toEqual([]);
+    expect(events.publish).not.toHaveBeenCalled();
   });
 
   it('stops waiting as soon as the task is cancelled', async () => {

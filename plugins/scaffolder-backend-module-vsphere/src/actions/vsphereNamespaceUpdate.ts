@@ -29,6 +29,7 @@ import {
   VsphereActionOptions,
 } from './options';
 import { InputProblems } from './problems';
+import { publishCreated } from './published';
 import { resolveSupervisor } from './target';
 import { examples } from './vsphereNamespaceUpdate.examples';
 
@@ -70,7 +71,7 @@ function updateSpec(
 export function createVsphereNamespaceUpdateAction(
   options: VsphereActionOptions,
 ) {
-  const { clients, auditor, authorizer } = options;
+  const { clients, auditor, authorizer, events } = options;
   const intervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   return createTemplateAction({
     id: 'vsphere:namespace:update',
@@ -238,6 +239,13 @@ export function createVsphereNamespaceUpdateAction(
         intervalMs,
         logger,
         signal,
+      });
+      // also after a retry that found the change made: replicas and the catalog re-read it now
+      await publishCreated(events, logger, {
+        vcenter: config.name,
+        kind: 'namespace',
+        namespace: name,
+        name,
       });
       outputLinks();
       ctx.output('changedFields', result.changedFields);
