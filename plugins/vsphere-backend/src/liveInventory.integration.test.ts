@@ -37,10 +37,12 @@ const entity: Entity = {
   spec: { type: 'service', owner: 'guests' },
 };
 
+const FIRST_READ_DEADLINE_MS = 3_000;
+
 let server: any;
 
-beforeAll(async () => {
-  ({ server } = await startTestBackend({
+function startBackend() {
+  return startTestBackend({
     features: [
       vspherePlugin,
       catalogServiceMock.factory({ entities: [entity] }),
@@ -48,7 +50,7 @@ beforeAll(async () => {
       mockServices.rootConfig.factory({
         data: {
           vsphere: {
-            sourceDeadline: '3s',
+            sourceDeadline: `${FIRST_READ_DEADLINE_MS}ms`,
             // a TTL far longer than the test: whatever shows up came through a watch
             cacheTtl: '1h',
             inventory: { vcenterMaxWait: `${VCENTER_MAX_WAIT_S}s` },
@@ -57,11 +59,15 @@ beforeAll(async () => {
         },
       }),
     ],
-  }));
+  });
+}
+
+beforeAll(async () => {
+  ({ server } = await startBackend());
 });
 
-async function overview(): Promise<EntityOverview> {
-  const res = await request(server).get(
+async function overview(of = server): Promise<EntityOverview> {
+  const res = await request(of).get(
     '/api/vsphere/entities/default/component/demo-live/overview',
   );
   expect(res.status).toBe(200);
@@ -203,5 +209,36 @@ describe('the live inventory against testenv', () => {
     );
     expect(source(recovered.body, 'vcenter:')?.state).toBe('live');
     expect(recovered.body.errors).toEqual([]);
+  });
+
+  it('makes only the first views wait while vCenter cannot answer at start-up', async () => {
+    const pid = testenvPid(env, 'vcsim');
+    process.kill(pid, 'SIGSTOP');
+    const fresh = await startBackend().catch(error => {
+      process.kill(pid, 'SIGCONT');
+      throw error;
+    });
+    try {
+      const firstAt = Date.now();
+      const first = await overview(fresh.server);
+      const firstMs = Date.now() - firstAt;
+      const laterAt = Date.now();
+      const later = await overview(fresh.server);
+      const laterMs = Date.now() - laterAt;
+
+      expect(firstMs).toBeGreaterThanOrEqual(FIRST_READ_DEADLINE_MS - 100);
+      // the deadline passed once; the next page shows what there is at once
+      expect(laterMs).toBeLessThan(FIRST_READ_DEADLINE_MS / 2);
+      for (const body of [first, later]) {
+        expect(source(body, 'vcenter:')?.state).not.toBe('live');
+        expect(body.errors).toContainEqual(
+          expect.objectContaining({ source: `vcenter:${env.vcenter.name}` }),
+        );
+        expect(body.vms.length).toBeGreaterThan(0);
+      }
+    } finally {
+      process.kill(pid, 'SIGCONT');
+      await fresh.stop();
+    }
   });
 });

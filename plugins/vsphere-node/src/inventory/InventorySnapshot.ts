@@ -108,6 +108,7 @@ function errorOf(status: SourceStatus): SourceError | undefined {
 export class InventorySnapshot {
   private readonly supervisors = new Map<string, SupervisorFeed>();
   private readonly supervisorStarts = new Map<string, Promise<void>>();
+  private readonly firstSyncs = new Map<string, Promise<void>>();
   private readonly vcenters = new Map<string, VCenterFeed>();
   private readonly listeners = new Set<(change: InventoryChange) => void>();
   private readonly pending = new Map<string, InventoryChange>();
@@ -148,13 +149,7 @@ export class InventorySnapshot {
     const deadline = this.options.firstReadDeadlineMs;
     const supervisor = this.supervisorFeed(vcName, svName);
     const vcenter = this.vcenterFeed(vcName);
-    await Promise.race([
-      Promise.all([
-        this.supervisorStarts.get(`${vcName}/${svName}`),
-        vcenter.start(),
-      ]),
-      new Promise(resolve => setTimeout(resolve, deadline).unref()),
-    ]);
+    await this.firstSync(vcName, svName, vcenter);
 
     const errors: SourceError[] = [];
     const rest = async <T>(read: Promise<T>, fallback: T): Promise<T> => {
@@ -217,6 +212,27 @@ export class InventorySnapshot {
       sources,
       errors: [...feedErrors, ...restErrors],
     };
+  }
+
+  /**
+   * Waits for the feeds' first sync, at most the first-read deadline after the first view
+   * asked: later views share that wait instead of each waiting the whole deadline again.
+   */
+  private firstSync(vcName: string, svName: string, vcenter: VCenterFeed) {
+    const key = `${vcName}/${svName}`;
+    let waited = this.firstSyncs.get(key);
+    if (!waited) {
+      waited = Promise.race([
+        Promise.all([this.supervisorStarts.get(key), vcenter.start()]).then(
+          () => undefined,
+        ),
+        new Promise<void>(resolve =>
+          setTimeout(resolve, this.options.firstReadDeadlineMs).unref(),
+        ),
+      ]);
+      this.firstSyncs.set(key, waited);
+    }
+    return waited;
   }
 
   /**

@@ -11,6 +11,8 @@ export class PeriodicRead<T> {
   private readAt?: number;
   private lastUsed = Date.now();
   private inFlight?: Promise<void>;
+  private waitUntil?: number;
+  private failedAt?: number;
   private timer?: NodeJS.Timeout;
   private stopped = false;
 
@@ -23,14 +25,28 @@ export class PeriodicRead<T> {
     },
   ) {}
 
-  /** The value, waiting at most `deadlineMs` for the first read; the read's error if it failed with no value. */
+  /**
+   * The value, waiting at most `deadlineMs` for the first read; the read's error if it failed
+   * with no value. Callers share one deadline: a later caller waits only what is left of it, and
+   * once a read failed, callers get that failure at once while the read is tried again.
+   */
   async get(deadlineMs: number): Promise<T> {
     this.lastUsed = Date.now();
-    if (this.readAt === undefined) {
-      await Promise.race([
-        this.refresh(),
-        new Promise(resolve => setTimeout(resolve, deadlineMs).unref()),
-      ]);
+    if (this.readAt === undefined && this.error) {
+      // at most one retry per deadline, however many pages ask meanwhile
+      if (Date.now() - (this.failedAt ?? 0) >= deadlineMs) {
+        this.refresh();
+      }
+    } else if (this.readAt === undefined) {
+      this.waitUntil ??= Date.now() + deadlineMs;
+      const left = this.waitUntil - Date.now();
+      const read = this.refresh();
+      if (left > 0) {
+        await Promise.race([
+          read,
+          new Promise(resolve => setTimeout(resolve, left).unref()),
+        ]);
+      }
     }
     if (this.readAt !== undefined) {
       return this.value as T;
@@ -71,7 +87,9 @@ export class PeriodicRead<T> {
       }
     } catch (error) {
       this.error = error as Error;
+      this.failedAt = Date.now();
     } finally {
+      this.waitUntil = undefined;
       this.schedule();
     }
   }
@@ -79,8 +97,9 @@ export class PeriodicRead<T> {
   private schedule() {
     clearTimeout(this.timer);
     if (this.stopped || Date.now() - this.lastUsed > this.options.idleMs) {
-      // nobody looked for a while: stop reading until the next use
+      // nobody looked for a while: stop reading until the next use, which waits for a fresh read
       this.readAt = undefined;
+      this.error = undefined;
       return;
     }
     this.timer = setTimeout(() => this.refresh(), this.options.intervalMs);
