@@ -637,7 +637,7 @@ const text = out.join('\n');
 process.stdout.write(`${text}\n`);
 const dir = path.join(__dirname, 'results');
 fs.mkdirSync(dir, { recursive: true });
-fs.writeFileSync(path.join(dir, `${meta.date}.md`), `${text}\n`);
-process.stderr.write(
-  `wrote ${path.join('bench/results', `${meta.date}.md`)}\n`,
-);
+// a partial run (BENCH_ONLY) names its report apart, so a whole run's report of the day stays
+const report = `${meta.report ?? meta.date}.md`;
+fs.writeFileSync(path.join(dir, report), `${text}\n`);
+process.stderr.write(`wrote ${path.join('bench/results', report)}\n`);

@@ -9,7 +9,8 @@
 # BENCH_APISERVER_PORT (24643), BENCH_ETCD_PORT (24379), BENCH_RUNS (3), BENCH_NAIVE_SAMPLE (500),
 # BENCH_SKIP_ENTITY (unset), BENCH_SKIP_PROVISION (unset), BENCH_HTTP_SECONDS (10),
 # BENCH_SEED_WAIT_MS (600000), BENCH_CHANGES (20), BENCH_IDLE_SECONDS (60),
-# BENCH_KEEP_TESTENV (unset: the copy is stopped at the end).
+# BENCH_KEEP_TESTENV (unset: the copy is stopped at the end), BENCH_ONLY=http (the seed and the
+# HTTP benchmark only, reported in bench/results/<date>-http.md).
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -18,6 +19,8 @@ REPO=$(cd "$BENCH_DIR/.." && pwd)
 B_ROOT=${BENCH_ROOT:-/tmp/bench-root}
 RUNS=${BENCH_RUNS:-3}
 SAMPLE=${BENCH_NAIVE_SAMPLE:-500}
+ONLY=${BENCH_ONLY:-}
+case "$ONLY" in "" | http) ;; *) echo "bench: BENCH_ONLY must be 'http' or unset" >&2; exit 2 ;; esac
 export TESTENV_VMS=${BENCH_VMS:-10000}
 export TESTENV_VCSIM_PORT=${BENCH_VCSIM_PORT:-24443}
 export TESTENV_APISERVER_PORT=${BENCH_APISERVER_PORT:-24643}
@@ -76,7 +79,7 @@ fi
 # the reconciler would keep adding node VMs of the testenv's demo clusters while we read: pause it
 RP=$(cat "$B_STATE/reconciler/pid")
 kill -STOP "$RP"
-for i in $(seq "$([ -n "$RESUME" ] && echo 0 || echo "$RUNS")"); do
+for i in $(seq "$([ -n "$RESUME$ONLY" ] && echo 0 || echo "$RUNS")"); do
   say "inventory run $i/$RUNS: our client, govc, naive sample"
   ts bench/inventory.ts client 1000 | tee -a "$RESULTS" >&2
   ts bench/inventory.ts govc "$GOVC" | tee -a "$RESULTS" >&2
@@ -86,7 +89,7 @@ done
 kill -CONT "$RP"
 
 # --- provisioning: needs the reconciler running, and before the entity seed queues 500 VMs in it ---
-if [ -z "${BENCH_SKIP_PROVISION:-}" ] && [ -z "$RESUME" ]; then
+if [ -z "${BENCH_SKIP_PROVISION:-}" ] && [ -z "$RESUME$ONLY" ]; then
   for i in $(seq "$RUNS"); do
     for poll in 3000 250; do
       say "provisioning run $i/$RUNS, poll interval ${poll} ms"
@@ -102,7 +105,7 @@ if [ -z "${BENCH_SKIP_ENTITY:-}" ]; then
   # the testenv reconciler keeps creating simulator VMs for the seeded objects; pause it so it
   # neither competes for the 2 cores nor changes the inventory while we measure
   kill -STOP "$RP"
-  for deadline in $([ -n "$RESUME" ] || echo 4000 30000); do
+  for deadline in $([ -n "$RESUME$ONLY" ] || echo 4000 30000); do
     say "entity page, source deadline ${deadline} ms"
     BENCH_COLD_RUNS=${BENCH_COLD_RUNS:-$RUNS} BENCH_SOURCE_DEADLINE_MS=$deadline ts bench/entity.ts measure | tee -a "$RESULTS" >&2
   done
@@ -111,16 +114,20 @@ if [ -z "${BENCH_SKIP_ENTITY:-}" ]; then
   [ -n "$RESUME" ] || ts bench/http.ts | tee -a "$RESULTS" >&2
   # live inventory: upstream changes (kubectl scale, govc power) until visible, with the
   # reconciler still paused so that nothing but the change under test happens
-  say "freshness: ${BENCH_CHANGES:-20} kubectl scales and govc power changes"
-  ts bench/live.ts freshness | tee -a "$RESULTS" >&2
-  say "idle cost: 0/100/1000 open pages, ours and the Kubernetes plugin's tab"
-  ts bench/live.ts idle | tee -a "$RESULTS" >&2
+  if [ -z "$ONLY" ]; then
+    say "freshness: ${BENCH_CHANGES:-20} kubectl scales and govc power changes"
+    ts bench/live.ts freshness | tee -a "$RESULTS" >&2
+    say "idle cost: 0/100/1000 open pages, ours and the Kubernetes plugin's tab"
+    ts bench/live.ts idle | tee -a "$RESULTS" >&2
+  fi
   kill -CONT "$RP"
 fi
 
 # --- catalog: full run, unchanged second run, deletions through the snapshot's deltas ---
-say "catalog: full run, second run, deletions"
-ts bench/catalog.ts | tee -a "$RESULTS" >&2
+if [ -z "$ONLY" ]; then
+  say "catalog: full run, second run, deletions"
+  ts bench/catalog.ts | tee -a "$RESULTS" >&2
+fi
 
 # --- report ---
 DATE=$(date -u +%Y-%m-%d)
@@ -137,6 +144,7 @@ fi
 cat >"$BENCH_TMP/meta.json" <<JSON
 {
   "date": "$DATE",
+  "report": "$DATE${ONLY:+-$ONLY}",
   "nproc": "$(nproc)",
   "memory": "$MEMORY",
   "node": "$NODE_VERSION",
@@ -157,10 +165,10 @@ cat >"$BENCH_TMP/meta.json" <<JSON
     "autocannon runs on the same 2 cores as the backend under test, so warm latencies include that contention for both backends alike.",
     "An open page in a browser: a page is a signals WebSocket subscriber plus the overview read it makes on each notice (what the vSphere tab does); the browser's rendering is not timed.",
     $RESUME_NOTE
-    "Settings of this run: BENCH_RUNS=$RUNS, BENCH_HTTP_SECONDS=${BENCH_HTTP_SECONDS:-10}, BENCH_IDLE_SECONDS=${BENCH_IDLE_SECONDS:-60}, BENCH_CHANGES=${BENCH_CHANGES:-20}${BENCH_SKIP_PROVISION:+, provisioning (section 4) skipped (BENCH_SKIP_PROVISION=1)}: kept small to fit the machine's time."
+    "Settings of this run: BENCH_RUNS=$RUNS, BENCH_HTTP_SECONDS=${BENCH_HTTP_SECONDS:-10}, BENCH_IDLE_SECONDS=${BENCH_IDLE_SECONDS:-60}, BENCH_CHANGES=${BENCH_CHANGES:-20}${BENCH_SKIP_PROVISION:+, provisioning (section 4) skipped (BENCH_SKIP_PROVISION=1)}${ONLY:+, only the seed and section 3 (BENCH_ONLY=$ONLY)}: kept small to fit the machine's time."
   ]
 }
 JSON
 ts bench/report.ts "$RESULTS" "$BENCH_TMP/meta.json"
 # the committed reports are prettier-formatted like the rest of the repository
-"$REPO/node_modules/.bin/prettier" --write "$REPO/bench/results/$DATE.md" >/dev/null
+"$REPO/node_modules/.bin/prettier" --write "$REPO/bench/results/$DATE${ONLY:+-$ONLY}.md" >/dev/null
