@@ -144,6 +144,62 @@ describe('the live inventory against testenv', () => {
     }
   });
 
+  it('answers a page that asks again with 304 until its namespace changes', async () => {
+    const path = '/api/vsphere/entities/default/component/demo-live/overview';
+    const { body } = await timeUntil(
+      b => b.sources.every(s => s.state === 'live') && b.vms.length > 0,
+      20_000,
+    );
+    // an earlier test's change may still arrive: ask until the view holds still
+    const started = Date.now();
+    let first = await request(server).get(path);
+    let again = await request(server)
+      .get(path)
+      .set('If-None-Match', first.headers.etag);
+    while (again.status !== 304 && Date.now() - started < 10_000) {
+      first = again;
+      again = await request(server)
+        .get(path)
+        .set('If-None-Match', first.headers.etag);
+    }
+    const etag = first.headers.etag;
+    expect(etag).toMatch(/^W\/"/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    expect(again.status).toBe(304);
+    expect(again.text).toBe('');
+
+    const vm = body.vms[0];
+    const label = (value: string) =>
+      testenvKubectl(
+        env,
+        'label',
+        'virtualmachine',
+        '-n',
+        'demo',
+        vm.name,
+        value,
+        '--overwrite',
+      );
+    label(`etag-test=${Date.now()}`);
+    try {
+      const labelledAt = Date.now();
+      let changed = again;
+      while (changed.status === 304 && Date.now() - labelledAt < 10_000) {
+        await new Promise(resolve => setTimeout(resolve, 100));
+        changed = await request(server).get(path).set('If-None-Match', etag);
+      }
+      expect(changed.status).toBe(200);
+      expect(changed.headers.etag).not.toBe(etag);
+      expect(
+        changed.body.vms.find((v: { name: string }) => v.name === vm.name)
+          ?.labels['etag-test'],
+      ).toBeDefined();
+      expect(changed.body.allowed).toEqual(first.body.allowed);
+    } finally {
+      label('etag-test-');
+    }
+  });
+
   it('shows a VM powered off with govc, and on again', async () => {
     const { body } = await timeUntil(
       b => b.vms.some(v => v.vcenterVm?.powerState === 'poweredOn'),

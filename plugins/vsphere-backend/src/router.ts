@@ -21,6 +21,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod/v3';
 import { VsphereInventory } from './inventory/VsphereInventory';
 import { VsphereEntityService } from './service/VsphereEntityService';
+import { sendOverview } from './service/sendOverview';
 
 const PICKER_KINDS: [PickerKind, ...PickerKind[]] = [
   'vcenters',
@@ -137,7 +138,7 @@ export async function createRouter(
 
   router.get(`${entityPath}/overview`, async (req, res) => {
     const page = await resolvePage(req);
-    res.json(await service.overview(page));
+    sendOverview(res, await service.overviewParts(page));
   });
 
   router.post(

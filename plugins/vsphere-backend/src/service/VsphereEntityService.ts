@@ -154,6 +154,18 @@ export class VsphereEntityService {
 
   /** The overview of a page with what the caller may change there. */
   async overview(page: EntityPage): Promise<EntityOverview> {
+    const { view, allowed } = await this.overviewParts(page);
+    return { ...view, allowed };
+  }
+
+  /**
+   * The page's view, shared by every caller until its namespace changes, and what this caller
+   * may change there: the route sends the shared part as serialized once.
+   */
+  async overviewParts(page: EntityPage): Promise<{
+    view: Omit<EntityOverview, 'allowed'>;
+    allowed: EntityOverview['allowed'];
+  }> {
     const { authorizer } = this.options;
     await this.requireRead(page);
     const overview = await this.overviewOf(page);
@@ -177,7 +189,7 @@ export class VsphereEntityService {
       scaleClusters: clusters.filter((_, i) => decisions[i]),
       powerVms: vms.filter((_, i) => decisions[clusters.length + i]),
     };
-    return { ...overview, allowed };
+    return { view: overview, allowed };
   }
 
   /** A picker's options; callers check `requireOptionsRead` first, before parsing the query. */

@@ -1,0 +1,50 @@
+import crypto from 'node:crypto';
+import { EntityOverview } from '@backstage-vsphere/plugin-vsphere-common';
+import { Response } from 'express';
+
+type View = Omit<EntityOverview, 'allowed'>;
+
+// a shared view is serialized and hashed once, however many callers it is sent to
+const serialized = new WeakMap<View, { json: string; tag: string }>();
+
+const hash = (text: string) =>
+  crypto.createHash('sha1').update(text).digest('base64url').slice(0, 16);
+
+/** What the page shows: not when it was built, nor the sources' last keep-alive. */
+function contentOf(view: View) {
+  return {
+    ...view,
+    fetchedAt: undefined,
+    sources: view.sources?.map(s => ({ ...s, lastSyncedAt: undefined })),
+  };
+}
+
+function serialize(view: View) {
+  let done = serialized.get(view);
+  if (!done) {
+    done = {
+      json: JSON.stringify(view),
+      tag: hash(JSON.stringify(contentOf(view))),
+    };
+    serialized.set(view, done);
+  }
+  return done;
+}
+
+/**
+ * Sends an overview with an ETag of its view and the caller's permissions: a page that asks
+ * again with If-None-Match gets 304 and no body until its namespace or its permissions change.
+ */
+export function sendOverview(
+  res: Response,
+  parts: { view: View; allowed: EntityOverview['allowed'] },
+) {
+  const view = serialize(parts.view);
+  const allowed = JSON.stringify(parts.allowed);
+  // the browser keeps the body and asks again each time; nothing shared may store it
+  res.setHeader('Cache-Control', 'private, no-cache');
+  res.setHeader('ETag', `W/"${view.tag}.${hash(allowed)}"`);
+  res.type('application/json');
+  // express answers 304 itself when the request's If-None-Match matches the ETag
+  res.send(`{"allowed":${allowed},${view.json.slice(1)}`);
+}
