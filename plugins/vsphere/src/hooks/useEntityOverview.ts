@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useReducer, useState } from 'react';
 import { useApi, useApiHolder } from '@backstage/core-plugin-api';
 import { signalApiRef } from '@backstage/plugin-signals-react';
 import {
@@ -32,32 +32,55 @@ export interface EntityOverviewState {
   applyVm: (vm: VmServiceVm) => void;
 }
 
+type ReadState = Pick<EntityOverviewState, 'overview' | 'error' | 'loading'>;
+
+type ReadEvent =
+  | { type: 'reading' }
+  | { type: 'read'; overview: EntityOverview }
+  | { type: 'failed'; error: Error }
+  | { type: 'changed'; change: (current: EntityOverview) => EntityOverview };
+
+function reduceOverview(state: ReadState, event: ReadEvent): ReadState {
+  switch (event.type) {
+    case 'reading':
+      return state.loading ? state : { ...state, loading: true };
+    case 'read':
+      return { overview: event.overview, loading: false };
+    case 'failed':
+      // the previous overview stays shown under the error
+      return { ...state, error: event.error, loading: false };
+    case 'changed':
+      return state.overview
+        ? { ...state, overview: event.change(state.overview) }
+        : state;
+    default:
+      return state;
+  }
+}
+
 /** Reads the overview of an entity, and re-reads it while anything is converging. */
 export function useEntityOverview(
   entityRef: string,
   pollIntervalMs: number = DEFAULT_POLL_INTERVAL_MS,
 ): EntityOverviewState {
   const api = useApi(vsphereApiRef);
-  const [overview, setOverview] = useState<EntityOverview>();
-  const [error, setError] = useState<Error>();
-  const [loading, setLoading] = useState(true);
+  // one state, one update per read: a page renders once per answer, not once per field
+  const [{ overview, error, loading }, dispatch] = useReducer(
+    reduceOverview,
+    { loading: true },
+  );
   const [generation, setGeneration] = useState(0);
   const refresh = useCallback(() => setGeneration(g => g + 1), []);
 
   useEffect(() => {
     let cancelled = false;
-    setLoading(true);
+    dispatch({ type: 'reading' });
     api.getEntityOverview(entityRef).then(
       value => {
-        if (cancelled) return;
-        setOverview(value);
-        setError(undefined);
-        setLoading(false);
+        if (!cancelled) dispatch({ type: 'read', overview: value });
       },
       reason => {
-        if (cancelled) return;
-        setError(reason);
-        setLoading(false);
+        if (!cancelled) dispatch({ type: 'failed', error: reason });
       },
     );
     return () => {
@@ -96,15 +119,15 @@ export function useEntityOverview(
 
   const applyCluster = useCallback(
     (cluster: WorkloadCluster) => {
-      setOverview(
-        current =>
-          current && {
-            ...current,
-            clusters: current.clusters.map(c =>
-              c.name === cluster.name ? cluster : c,
-            ),
-          },
-      );
+      dispatch({
+        type: 'changed',
+        change: current => ({
+          ...current,
+          clusters: current.clusters.map(c =>
+            c.name === cluster.name ? cluster : c,
+          ),
+        }),
+      });
       refresh();
     },
     [refresh],
@@ -112,17 +135,17 @@ export function useEntityOverview(
 
   const applyVm = useCallback(
     (vm: VmServiceVm) => {
-      setOverview(
-        current =>
-          current && {
-            ...current,
-            vms: current.vms.map(v =>
-              v.name === vm.name
-                ? { ...vm, vcenterVm: vm.vcenterVm ?? v.vcenterVm }
-                : v,
-            ),
-          },
-      );
+      dispatch({
+        type: 'changed',
+        change: current => ({
+          ...current,
+          vms: current.vms.map(v =>
+            v.name === vm.name
+              ? { ...vm, vcenterVm: vm.vcenterVm ?? v.vcenterVm }
+              : v,
+          ),
+        }),
+      });
       refresh();
     },
     [refresh],
