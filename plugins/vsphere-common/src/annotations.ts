@@ -72,6 +72,8 @@ export const SUPERVISOR_SYSTEM_KEY = 'backstage.io/system';
 export interface VsphereEntityTarget {
   namespace: string;
   vcenter?: string;
+  /** The Supervisor by its configured name; needed when the vCenter has several. */
+  supervisor?: string;
   vmSelector?: string;
   cluster?: string;
   vm?: string;
@@ -103,6 +105,7 @@ export function getVsphereEntityTarget(
   return {
     namespace,
     vcenter: optional(ANNOTATION_VCENTER),
+    supervisor: optional(ANNOTATION_SUPERVISOR),
     vmSelector: optional(ANNOTATION_VM_SELECTOR),
     cluster: optional(ANNOTATION_CLUSTER),
     vm: optional(ANNOTATION_VM),

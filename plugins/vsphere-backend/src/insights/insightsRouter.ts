@@ -177,6 +177,7 @@ export async function createInsightsRouter(
     const overview = await inventory.getEntityOverview({
       entityRef: page.entityRef,
       vcenter: page.vcenter.name,
+      supervisor: page.supervisor,
       namespace: page.target.namespace,
       vmSelector: page.target.vmSelector,
       cluster: page.target.cluster,

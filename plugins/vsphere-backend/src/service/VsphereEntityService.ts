@@ -145,6 +145,7 @@ export class VsphereEntityService {
     return this.options.inventory.getEntityOverview({
       entityRef: page.entityRef,
       vcenter: page.vcenter.name,
+      supervisor: page.supervisor,
       namespace: page.target.namespace,
       vmSelector: page.target.vmSelector,
       cluster: page.target.cluster,
@@ -280,7 +281,7 @@ export class VsphereEntityService {
           `scale node pool '${nodePool}' of cluster '${cluster}'`,
         );
         const result = await this.options.clients
-          .supervisor(page.vcenter.name)
+          .supervisor(page.vcenter.name, page.supervisor)
           .scaleNodePool(page.target.namespace, cluster, nodePool, replicas);
         await this.options.inventory.invalidateNamespace({
           vcenter: page.vcenter.name,
@@ -309,7 +310,10 @@ export class VsphereEntityService {
           vsphereVmPowerPermission,
           `power ${action} VM '${vm}'`,
         );
-        const supervisor = this.options.clients.supervisor(page.vcenter.name);
+        const supervisor = this.options.clients.supervisor(
+          page.vcenter.name,
+          page.supervisor,
+        );
         const namespace = page.target.namespace;
         if (action === 'restart') {
           await supervisor.setVirtualMachinePowerState(

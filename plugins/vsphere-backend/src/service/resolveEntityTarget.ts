@@ -4,6 +4,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_CLUSTER,
+  ANNOTATION_SUPERVISOR,
   ANNOTATION_SUPERVISOR_NAMESPACE,
   ANNOTATION_VCENTER,
   ANNOTATION_VM,
@@ -18,12 +19,14 @@ import {
   VCenterConfig,
 } from '@backstage-vsphere/plugin-vsphere-node';
 
-/** A catalog entity and the vCenter and namespace its annotations point at. */
+/** A catalog entity and the vCenter, Supervisor and namespace its annotations point at. */
 export interface ResolvedEntityTarget {
   entity: Entity;
   entityRef: string;
   target: VsphereEntityTarget;
   vcenter: VCenterConfig;
+  /** The configured name of the Supervisor: the annotated one, or the vCenter's only one. */
+  supervisor: string;
 }
 
 /** Picks the annotated vCenter, or the only one when the annotation is omitted. */
@@ -47,6 +50,29 @@ export function pickVCenter(
     );
   }
   return vcenters[0];
+}
+
+/** Picks the annotated Supervisor of the vCenter, or its only one when the annotation is omitted. */
+export function pickSupervisor(
+  vcenter: VCenterConfig,
+  name: string | undefined,
+): string {
+  const configured = vcenter.supervisors;
+  const names = configured.map(s => s.name).join(', ') || 'none';
+  if (name) {
+    if (!configured.some(s => s.name === name)) {
+      throw new InputError(
+        `Annotation ${ANNOTATION_SUPERVISOR} names Supervisor '${name}', which is not configured for vCenter '${vcenter.name}'; configured Supervisors: ${names}`,
+      );
+    }
+    return name;
+  }
+  if (configured.length !== 1) {
+    throw new InputError(
+      `Annotation ${ANNOTATION_SUPERVISOR} is required when vCenter '${vcenter.name}' has ${configured.length} Supervisors; configured Supervisors: ${names}`,
+    );
+  }
+  return configured[0].name;
 }
 
 /**
@@ -91,10 +117,12 @@ export async function resolveEntityTarget(options: {
     );
   }
   checkTargetAnnotations(entityRef, target);
+  const vcenter = pickVCenter(options.vcenters, target.vcenter);
   return {
     entity,
     entityRef,
     target,
-    vcenter: pickVCenter(options.vcenters, target.vcenter),
+    vcenter,
+    supervisor: pickSupervisor(vcenter, target.supervisor),
   };
 }

@@ -28,6 +28,14 @@ export interface TestenvInfo {
     kubeconfig: string;
     adminKubeconfig: string;
   };
+  /** The workload cluster's own API server (demo-cluster's endpoint), a second kube-apiserver. */
+  workload: {
+    cluster: string;
+    url: string;
+    caFile: string;
+    readerTokenFile: string;
+    adminKubeconfig: string;
+  };
 }
 
 /**
