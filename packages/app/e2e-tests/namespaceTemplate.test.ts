@@ -15,6 +15,8 @@ test.afterAll(() => tryRun(() => govc('namespace.rm', name)));
 test('a guest creates a Supervisor namespace with the template and its pickers', async ({
   page,
 }) => {
+  // vCenter's namespace creation (up to 90 s) and the catalog's ingestion (up to 120 s) in one test
+  test.setTimeout(240_000);
   await signInAsGuest(page);
   await page.goto('/create/templates/default/vsphere-supervisor-namespace');
 
