@@ -50,8 +50,6 @@ const config = {
     catalog: {
       kubernetes: {
         allowedApiServers: [workloadHost],
-        // base64 of the PEM, as kubeconfig's certificate-authority-data
-        caData: fs.readFileSync(env.workload.caFile).toString('base64'),
         authProvider: 'vsphereServiceAccount',
         // the workload API server runs no metrics API
         skipMetricsLookup: true,
@@ -62,6 +60,8 @@ const config = {
         {
           namespace: env.workload.cluster.split('/')[0],
           cluster: env.workload.cluster.split('/')[1],
+          // the cluster's own CA certificate, pinned for it alone
+          caFile: env.workload.caFile,
           serviceAccountTokenFile: env.workload.readerTokenFile,
         },
       ],

@@ -29,14 +29,15 @@ export interface Config {
         /** Clusters, by name or managed object id, whose hosts' VMs are ingested. */
         clusters?: string[];
       };
-      /** Annotations for Backstage's Kubernetes plugin on `kubernetes-cluster` entities. */
+      /**
+       * Annotations for Backstage's Kubernetes plugin on `kubernetes-cluster` entities; each
+       * cluster's CA comes from its entry in `vsphere.kubernetes.clusters`.
+       */
       kubernetes?: {
         /** Written as `kubernetes.io/auth-provider`, e.g. `oidc`; the catalog cluster locator needs one. */
         authProvider?: string;
         /** Written as `kubernetes.io/oidc-token-provider`, e.g. `okta`. */
         oidcTokenProvider?: string;
-        /** Written as `kubernetes.io/api-server-certificate-authority`: the CA that signed the clusters' API certificates, base64 of its PEM (as kubeconfig's `certificate-authority-data`). */
-        caData?: string;
         /** Written as `kubernetes.io/skip-metrics-lookup: 'true'`, for clusters without a metrics API. */
         skipMetricsLookup?: boolean;
         /** Written as `kubernetes.io/skip-tls-verify: 'true'`. Dangerous: only for throw-away labs. */

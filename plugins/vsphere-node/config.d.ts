@@ -84,5 +84,34 @@ export interface Config {
         tokenFile?: string;
       }>;
     }>;
+    /** How Backstage's Kubernetes plugin reaches the workload clusters the catalog module ingests. */
+    kubernetes?: {
+      /**
+       * One entry per workload cluster shown in the Kubernetes tab: its own CA (pinned as the
+       * cluster's `kubernetes.io/api-server-certificate-authority`; a cluster without one is not
+       * located) and, for the `vsphereServiceAccount` auth provider, its read-only token.
+       */
+      clusters?: Array<{
+        /** The vCenter of the cluster's Supervisor; defaults to the first one configured. */
+        vcenter?: string;
+        /** The Supervisor namespace of the cluster. */
+        namespace: string;
+        /** The name of the Cluster (or TanzuKubernetesCluster). */
+        cluster: string;
+        /**
+         * PEM certificate(s) of the CA that signed the cluster's API server certificate, or their
+         * base64 (kubeconfig's `certificate-authority-data`). Only the certificate: the
+         * `<cluster>-ca` Secret's key is refused.
+         */
+        caData?: string;
+        /** Path of a PEM file with that CA; used when caData is not set. */
+        caFile?: string;
+        /**
+         * Path of a file holding the token of a service account of this cluster that may only read
+         * what the Kubernetes tab shows; read on every request, so rotation needs no restart.
+         */
+        serviceAccountTokenFile?: string;
+      }>;
+    };
   };
 }

@@ -1,6 +1,8 @@
 import { ConfigReader } from '@backstage/config';
 import { readCatalogConfig } from './config';
 
+const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+
 describe('readCatalogConfig', () => {
   it('defaults to a 5-minute schedule, owner unknown and no vCenter VMs', () => {
     const config = readCatalogConfig(new ConfigReader({}));
@@ -15,6 +17,7 @@ describe('readCatalogConfig', () => {
       includeVcenterVms: false,
       vcenterVmFilters: { folders: [], clusters: [] },
       kubernetes: {
+        caData: {},
         skipTLSVerify: false,
         skipMetricsLookup: false,
         allowedApiServers: [],
@@ -36,10 +39,13 @@ describe('readCatalogConfig', () => {
             kubernetes: {
               authProvider: 'oidc',
               oidcTokenProvider: 'okta',
-              caData: 'PEM',
               dangerouslySkipTLSVerify: true,
               skipMetricsLookup: true,
             },
+          },
+          vcenters: [{ name: 'testenv' }],
+          kubernetes: {
+            clusters: [{ namespace: 'demo', cluster: 'c1', caData: PEM }],
           },
         },
       }),
@@ -54,7 +60,7 @@ describe('readCatalogConfig', () => {
       kubernetes: {
         authProvider: 'oidc',
         oidcTokenProvider: 'okta',
-        caData: 'PEM',
+        caData: { 'demo.cluster.c1': Buffer.from(PEM).toString('base64') },
         skipTLSVerify: true,
         skipMetricsLookup: true,
         allowedApiServers: [],
@@ -71,6 +77,18 @@ describe('readCatalogConfig', () => {
       ),
     ).toThrow(
       "Invalid config at 'vsphere.catalog.defaultOwner': 'team a/b/c' is not an entity ref",
+    );
+  });
+
+  it('refuses one CA for all clusters, naming the key and where each cluster gets its own', () => {
+    expect(() =>
+      readCatalogConfig(
+        new ConfigReader({
+          vsphere: { catalog: { kubernetes: { caData: 'UEVN' } } },
+        }),
+      ),
+    ).toThrow(
+      "Invalid config at 'vsphere.catalog.kubernetes.caData': one CA for all clusters is not read; give each cluster its CA as 'caData' or 'caFile' under vsphere.kubernetes.clusters",
     );
   });
 });

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { readWorkloadClusters } from '@backstage-vsphere/plugin-vsphere-node';
 import { normalizeRef } from './entities/refs';
 
 /**
@@ -23,7 +24,11 @@ export interface VsphereCatalogConfig {
   kubernetes: {
     authProvider?: string;
     oidcTokenProvider?: string;
-    caData?: string;
+    /**
+     * Each workload cluster's pinned CA (base64 of the PEM), keyed by its entity name, from
+     * `vsphere.kubernetes.clusters`.
+     */
+    caData: Record<string, string>;
     skipTLSVerify: boolean;
     /** Clusters without a metrics API: the Kubernetes tab then asks for no pod metrics. */
     skipMetricsLookup: boolean;
@@ -70,6 +75,18 @@ export function readCatalogConfig(rootConfig: Config): VsphereCatalogConfig {
     );
   });
   const system = config?.getOptionalString('system');
+  if (config?.has('kubernetes.caData')) {
+    // one CA for every allowlisted cluster would let any of them present another's certificate
+    throw new InputError(
+      `Invalid config at '${PREFIX}.kubernetes.caData': one CA for all clusters is not read; give each cluster its CA as 'caData' or 'caFile' under vsphere.kubernetes.clusters`,
+    );
+  }
+  const caData = Object.fromEntries(
+    [...readWorkloadClusters(rootConfig).values()].map(c => [
+      c.entityName,
+      c.caData,
+    ]),
+  );
   return {
     schedule: config?.has('schedule')
       ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
@@ -94,7 +111,7 @@ export function readCatalogConfig(rootConfig: Config): VsphereCatalogConfig {
       oidcTokenProvider: config?.getOptionalString(
         'kubernetes.oidcTokenProvider',
       ),
-      caData: config?.getOptionalString('kubernetes.caData'),
+      caData,
       skipTLSVerify:
         config?.getOptionalBoolean('kubernetes.dangerouslySkipTLSVerify') ??
         false,

@@ -61,8 +61,14 @@ async function until<T>(
 const KUBERNETES_ANNOTATIONS = {
   authProvider: 'oidc',
   oidcTokenProvider: 'okta',
-  caData: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----',
 };
+// each cluster's own CA, as an operator configures it beside the cluster
+const pem = (body: string) =>
+  `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
+const WORKLOAD_CLUSTERS = [
+  { namespace: 'demo', cluster: 'demo-cluster', caData: pem('MIIBdemo') },
+  { namespace: 'team-a', cluster: 'team-a-tkc', caData: pem('MIIBteama') },
+];
 
 /** A backend with the catalog, this module and the Kubernetes plugin, once the entities are in. */
 async function startBackend(options: {
@@ -84,6 +90,7 @@ async function startBackend(options: {
               defaultOwner: 'guests',
               kubernetes: options.kubernetes,
             },
+            kubernetes: { clusters: WORKLOAD_CLUSTERS },
           },
           kubernetes: {
             serviceLocatorMethod: { type: 'multiTenant' },
@@ -145,6 +152,17 @@ describe('catalogModuleVsphereEntityProvider in a backend with the catalog and K
           targetRef: 'resource:default/demo.cluster.demo-cluster',
         },
       ]),
+    );
+    // each cluster is pinned to its own CA
+    const caOf = (name: string) =>
+      resources.find(e => e.metadata.name === name)?.metadata.annotations?.[
+        'kubernetes.io/api-server-certificate-authority'
+      ];
+    expect(caOf('demo.cluster.demo-cluster')).toBe(
+      Buffer.from(pem('MIIBdemo')).toString('base64'),
+    );
+    expect(caOf('team-a.cluster.team-a-tkc')).toBe(
+      Buffer.from(pem('MIIBteama')).toString('base64'),
     );
     expect(await locatedClusters(server)).toEqual([
       {

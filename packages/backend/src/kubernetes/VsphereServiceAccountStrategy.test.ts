@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ConfigReader } from '@backstage/config';
 import { VsphereServiceAccountStrategy } from './VsphereServiceAccountStrategy';
 
+const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vsphere-k8s-'));
 const tokenFile = path.join(dir, 'reader.token');
 fs.writeFileSync(tokenFile, 'reader-token\n');
@@ -18,8 +19,11 @@ const strategy = VsphereServiceAccountStrategy.fromConfig(
           {
             namespace: 'demo',
             cluster: 'demo-cluster',
+            caData: PEM,
             serviceAccountTokenFile: tokenFile,
           },
+          // read with the users' own tokens: a CA, no service account
+          { namespace: 'team-b', cluster: 'oidc-only', caData: PEM },
         ],
       },
     },
@@ -39,10 +43,35 @@ describe('VsphereServiceAccountStrategy', () => {
   });
 
   it('refuses a cluster without a configured token, naming the config key', async () => {
-    await expect(
-      strategy.getCredential(cluster('team-a.cluster.team-a-tkc')),
-    ).rejects.toThrow(
-      "No read-only service account token is configured for cluster 'team-a.cluster.team-a-tkc'; add it under vsphere.kubernetes.clusters",
+    for (const name of [
+      'team-a.cluster.team-a-tkc',
+      'team-b.cluster.oidc-only',
+    ]) {
+      await expect(strategy.getCredential(cluster(name))).rejects.toThrow(
+        `No read-only service account token is configured for cluster '${name}'; add it under vsphere.kubernetes.clusters`,
+      );
+    }
+  });
+
+  it('does not start with a token for a cluster whose CA is not configured', () => {
+    expect(() =>
+      VsphereServiceAccountStrategy.fromConfig(
+        new ConfigReader({
+          vsphere: {
+            kubernetes: {
+              clusters: [
+                {
+                  namespace: 'demo',
+                  cluster: 'demo-cluster',
+                  serviceAccountTokenFile: tokenFile,
+                },
+              ],
+            },
+          },
+        }),
+      ),
+    ).toThrow(
+      "Invalid config at 'vsphere.kubernetes.clusters[0].caData': needs the CA certificate of the cluster's API server in 'caData' or 'caFile' (it is pinned, never skipped)",
     );
   });
 });

@@ -5,7 +5,7 @@ import {
   ClusterDetails,
   KubernetesCredential,
 } from '@backstage/plugin-kubernetes-node';
-import { vsphereEntityName } from '@backstage-vsphere/plugin-vsphere-node';
+import { readWorkloadClusters } from '@backstage-vsphere/plugin-vsphere-node';
 
 /** The auth provider name the catalog module writes as `kubernetes.io/auth-provider`. */
 export const VSPHERE_SERVICE_ACCOUNT_AUTH_PROVIDER = 'vsphereServiceAccount';
@@ -18,26 +18,16 @@ export const VSPHERE_SERVICE_ACCOUNT_AUTH_PROVIDER = 'vsphereServiceAccount';
 export class VsphereServiceAccountStrategy implements AuthenticationStrategy {
   private constructor(private readonly tokenFiles: Map<string, string>) {}
 
-  /** From `vsphere.kubernetes.clusters`: `{ vcenter?, namespace, cluster, serviceAccountTokenFile }`. */
+  /**
+   * From `vsphere.kubernetes.clusters`: `{ vcenter?, namespace, cluster, caData | caFile,
+   * serviceAccountTokenFile }`; the catalog module pins each cluster's CA from the same entries.
+   */
   static fromConfig(config: Config): VsphereServiceAccountStrategy {
-    const vcenters = config.getOptionalConfigArray('vsphere.vcenters') ?? [];
     const tokenFiles = new Map<string, string>();
-    for (const entry of config.getOptionalConfigArray(
-      'vsphere.kubernetes.clusters',
-    ) ?? []) {
-      const name = vsphereEntityName(
-        {
-          kind: 'cluster',
-          vcenter:
-            entry.getOptionalString('vcenter') ??
-            vcenters[0]?.getString('name') ??
-            '',
-          namespace: entry.getString('namespace'),
-          name: entry.getString('cluster'),
-        },
-        vcenters.length,
-      );
-      tokenFiles.set(name, entry.getString('serviceAccountTokenFile'));
+    for (const cluster of readWorkloadClusters(config).values()) {
+      if (cluster.serviceAccountTokenFile) {
+        tokenFiles.set(cluster.entityName, cluster.serviceAccountTokenFile);
+      }
     }
     return new VsphereServiceAccountStrategy(tokenFiles);
   }

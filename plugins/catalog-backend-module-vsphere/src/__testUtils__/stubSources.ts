@@ -36,6 +36,7 @@ export const catalogConfig: VsphereCatalogConfig = {
   includeVcenterVms: false,
   vcenterVmFilters: { folders: [], clusters: [] },
   kubernetes: {
+    caData: {},
     skipTLSVerify: false,
     skipMetricsLookup: false,
     allowedApiServers: [],

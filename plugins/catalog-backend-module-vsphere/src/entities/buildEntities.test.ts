@@ -200,12 +200,14 @@ describe('buildEntities', () => {
   });
 
   it('writes the Kubernetes plugin annotations when the API server is known', async () => {
+    const warn = jest.fn();
     const config: VsphereCatalogConfig = {
       ...catalogConfig,
       kubernetes: {
         authProvider: 'oidc',
         oidcTokenProvider: 'okta',
-        caData: 'PEM',
+        // only demo-cluster has a CA configured
+        caData: { 'demo.cluster.demo-cluster': 'UEVN' },
         skipTLSVerify: false,
         skipMetricsLookup: true,
         allowedApiServers: ['10.244.0.0/16'],
@@ -215,6 +217,7 @@ describe('buildEntities', () => {
       buildEntities(await demoInventory(config), {
         vcenter: vcenterConfig,
         config,
+        warn,
       }),
     );
     expect(
@@ -222,17 +225,21 @@ describe('buildEntities', () => {
     ).toMatchObject({
       'vsphere.vmware.com/cluster': 'demo-cluster',
       'kubernetes.io/api-server': 'https://10.244.0.162:6443',
-      'kubernetes.io/api-server-certificate-authority': 'PEM',
+      'kubernetes.io/api-server-certificate-authority': 'UEVN',
       'kubernetes.io/auth-provider': 'oidc',
       'kubernetes.io/oidc-token-provider': 'okta',
       'kubernetes.io/skip-metrics-lookup': 'true',
     });
     // a TanzuKubernetesCluster's endpoint comes from the Cluster it owns
-    expect(
-      entities['team-a.cluster.team-a-tkc'].metadata.annotations?.[
-        'kubernetes.io/api-server'
-      ],
-    ).toBe('https://10.244.0.174:6443');
+    const tkc = entities['team-a.cluster.team-a-tkc'].metadata.annotations;
+    expect(tkc?.['kubernetes.io/api-server']).toBe('https://10.244.0.174:6443');
+    // and another cluster's CA is never pinned for it
+    expect(tkc).not.toHaveProperty(
+      'kubernetes.io/api-server-certificate-authority',
+    );
+    expect(warn).toHaveBeenCalledWith(
+      "Cluster 'team-a-tkc' in namespace 'team-a' gets no kubernetes.io/api-server-certificate-authority annotation: no CA is configured for 'team-a.cluster.team-a-tkc' in vsphere.kubernetes.clusters, so Backstage's Kubernetes plugin will not show it",
+    );
   });
 
   it('leaves out an API server that is not allowlisted, and says why', async () => {
@@ -240,6 +247,7 @@ describe('buildEntities', () => {
     const config: VsphereCatalogConfig = {
       ...catalogConfig,
       kubernetes: {
+        caData: {},
         skipTLSVerify: false,
         skipMetricsLookup: false,
         allowedApiServers: ['10.1.0.0/16'],

@@ -28,7 +28,8 @@ import { OWNER_KEY, refFromMetadata } from './owners';
 /**
  * What Backstage's Kubernetes plugin reads to reach the cluster (its `catalog` cluster locator):
  * the API server from the cluster, the rest from config, since the cluster's own CA and
- * credentials live in Secrets the catalog does not read.
+ * credentials live in Secrets the catalog does not read (`<cluster>-ca` holds the CA's key too):
+ * the CA is the one configured for this very cluster in `vsphere.kubernetes.clusters`.
  */
 function kubernetesAnnotations(
   context: EntityContext,
@@ -57,7 +58,19 @@ function kubernetesAnnotations(
   const annotations: Record<string, string> = {
     [ANNOTATION_KUBERNETES_API_SERVER]: cluster.apiServer,
   };
-  if (caData) annotations[ANNOTATION_KUBERNETES_API_SERVER_CA] = caData;
+  const name = nameOf(context, {
+    kind: 'cluster',
+    namespace: cluster.namespace,
+    name: cluster.name,
+  });
+  if (caData[name]) {
+    annotations[ANNOTATION_KUBERNETES_API_SERVER_CA] = caData[name];
+  } else {
+    // the catalog cluster locator leaves a cluster without a CA out
+    context.warn?.(
+      `Cluster '${cluster.name}' in namespace '${cluster.namespace}' gets no kubernetes.io/api-server-certificate-authority annotation: no CA is configured for '${name}' in vsphere.kubernetes.clusters, so Backstage's Kubernetes plugin will not show it`,
+    );
+  }
   if (authProvider) {
     annotations[ANNOTATION_KUBERNETES_AUTH_PROVIDER] = authProvider;
   }

@@ -1,2 +1,4 @@
 export { readVsphereConfig } from './readVsphereConfig';
+export { readWorkloadClusters } from './readWorkloadClusters';
+export type { WorkloadClusterAccess } from './readWorkloadClusters';
 export type { SupervisorConfig, VCenterConfig } from './types';
