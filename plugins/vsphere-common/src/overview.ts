@@ -1,3 +1,4 @@
+import { SupervisorLimitRangeItem } from './supervisorTypes';
 import { VmServiceVm, WorkloadCluster } from './types';
 
 /**
@@ -30,6 +31,8 @@ export interface NamespaceOverview {
     hard: Record<string, string>;
     used: Record<string, string>;
   }[];
+  /** Kubernetes LimitRanges: per container, pod or claim defaults and bounds. */
+  limitRanges: { name: string; limits: SupervisorLimitRangeItem[] }[];
 }
 
 /**

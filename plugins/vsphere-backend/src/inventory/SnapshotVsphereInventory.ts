@@ -98,6 +98,7 @@ export class SnapshotVsphereInventory implements VsphereInventory {
             storagePolicies: ns.storagePolicies,
             contentLibraries: ns.contentLibraries,
             resourceQuotas: ns.resourceQuotas,
+            limitRanges: ns.limitRanges,
           })
         : undefined,
       vms: joinVmServiceVms(shownVms, ns.vcenterVms),

@@ -1,5 +1,6 @@
 import {
   NamespaceOverview,
+  SupervisorLimitRange,
   SupervisorResourceQuota,
 } from '@backstage-vsphere/plugin-vsphere-common';
 import {
@@ -8,12 +9,13 @@ import {
   SupervisorNamespace,
 } from '@backstage-vsphere/plugin-vsphere-node';
 
-/** Combines vCenter's namespace record with policy and library names and the Kubernetes quotas. */
+/** Combines vCenter's namespace record with policy and library names and the Kubernetes quotas and limit ranges. */
 export function toNamespaceOverview(input: {
   namespace: SupervisorNamespace;
   storagePolicies: StoragePolicy[];
   contentLibraries: ContentLibrary[];
   resourceQuotas: SupervisorResourceQuota[];
+  limitRanges: SupervisorLimitRange[];
 }): NamespaceOverview {
   const { namespace } = input;
   const policyNames = new Map(input.storagePolicies.map(p => [p.id, p.name]));
@@ -51,6 +53,10 @@ export function toNamespaceOverview(input: {
       name: q.name,
       hard: q.hard,
       used: q.used,
+    })),
+    limitRanges: input.limitRanges.map(r => ({
+      name: r.name,
+      limits: r.limits,
     })),
   };
 }

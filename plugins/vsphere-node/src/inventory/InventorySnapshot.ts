@@ -3,6 +3,7 @@ import {
   SourceError,
   SourceStatus,
   SupervisorEvent,
+  SupervisorLimitRange,
   SupervisorResourceQuota,
   VCenterVm,
   VmServiceVm,
@@ -12,6 +13,7 @@ import { VsphereClients } from '../service/VsphereClients';
 import { buildWorkloadClusters } from '../supervisor/clusters';
 import {
   toSupervisorEvent,
+  toSupervisorLimitRange,
   toSupervisorResourceQuota,
 } from '../supervisor/namespaces';
 import { toVmServiceVm } from '../supervisor/virtualMachines';
@@ -70,6 +72,7 @@ export interface NamespaceSnapshot {
   vcenterVms: VCenterVm[];
   clusters: WorkloadCluster[];
   resourceQuotas: SupervisorResourceQuota[];
+  limitRanges: SupervisorLimitRange[];
   /** Newest first. */
   events: SupervisorEvent[];
   sources: SourceStatus[];
@@ -210,6 +213,9 @@ export class InventorySnapshot {
       resourceQuotas: supervisor
         .objects('ResourceQuota', namespace)
         .map(toSupervisorResourceQuota),
+      limitRanges: supervisor
+        .objects('LimitRange', namespace)
+        .map(toSupervisorLimitRange),
       events: supervisor
         .objects('Event', namespace)
         .map(toSupervisorEvent)

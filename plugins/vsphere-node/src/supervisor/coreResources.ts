@@ -31,7 +31,7 @@ function plain(item: unknown, resource: ResourceDescriptor): KubeObject {
   return object;
 }
 
-/** A list page of a core/v1 resource (Namespace, ResourceQuota, Event). */
+/** A list page of a core/v1 resource (Namespace, ResourceQuota, LimitRange, Event). */
 export async function listCorePage(
   core: CoreV1Api,
   resource: ResourceDescriptor,
@@ -46,6 +46,10 @@ export async function listCorePage(
     list = namespace
       ? await core.listNamespacedResourceQuota({ ...query, namespace }, options)
       : await core.listResourceQuotaForAllNamespaces(query, options);
+  } else if (resource.kind === 'LimitRange') {
+    list = namespace
+      ? await core.listNamespacedLimitRange({ ...query, namespace }, options)
+      : await core.listLimitRangeForAllNamespaces(query, options);
   } else {
     list = namespace
       ? await core.listNamespacedEvent({ ...query, namespace }, options)
@@ -70,10 +74,17 @@ export async function getCoreObject(
     return plain(await core.readNamespace({ name }, options), resource);
   }
   const params = { name, namespace: namespace ?? '' };
-  return plain(
-    resource.kind === 'ResourceQuota'
-      ? await core.readNamespacedResourceQuota(params, options)
-      : await core.readNamespacedEvent(params, options),
-    resource,
-  );
+  if (resource.kind === 'ResourceQuota') {
+    return plain(
+      await core.readNamespacedResourceQuota(params, options),
+      resource,
+    );
+  }
+  if (resource.kind === 'LimitRange') {
+    return plain(
+      await core.readNamespacedLimitRange(params, options),
+      resource,
+    );
+  }
+  return plain(await core.readNamespacedEvent(params, options), resource);
 }

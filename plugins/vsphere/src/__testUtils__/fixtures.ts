@@ -24,6 +24,7 @@ export function namespaceFixture(
     vmClasses: ['best-effort-small', 'guaranteed-medium'],
     contentLibraries: [{ id: 'lib-1', name: 'ubuntu-images' }],
     resourceQuotas: [],
+    limitRanges: [],
     ...overrides,
   };
 }
