@@ -6,6 +6,7 @@ import {
   loadTestenv,
   recorderPosition,
   readRecordedRequests,
+  testenvKubectl,
   testenvVsphereConfig,
 } from '@backstage-vsphere/plugin-vsphere-node/testUtils';
 import request from 'supertest';
@@ -111,6 +112,48 @@ describe('insights routes against testenv', () => {
       },
     ]);
     expect(first.body.hosts.length).toBeGreaterThan(0);
+  });
+
+  it("shows demo's ResourceQuotas and LimitRanges as kubectl reads them", async () => {
+    const server = await startBackend();
+    const res = await request(server).get(`${base}/overview`);
+    // kubectl lists by name; the page keeps the feed's order
+    const byName = (a: any, b: any) => a.name.localeCompare(b.name);
+    const kubectl = (kind: string) =>
+      JSON.parse(testenvKubectl(env, 'get', kind, '-n', 'demo', '-o', 'json'))
+        .items as any[];
+    const quotas = kubectl('resourcequota');
+    const ranges = kubectl('limitrange');
+
+    expect(res.status).toBe(200);
+    expect(quotas.length).toBeGreaterThan(0);
+    expect(ranges.length).toBeGreaterThan(0);
+    expect([...res.body.namespace.resourceQuotas].sort(byName)).toEqual(
+      quotas.map(q => ({
+        name: q.metadata.name,
+        hard: q.spec.hard,
+        used: q.status.used,
+      })),
+    );
+    expect([...res.body.namespace.limitRanges].sort(byName)).toEqual(
+      ranges.map(r => ({
+        name: r.metadata.name,
+        limits: r.spec.limits.map((l: any) => ({
+          type: l.type,
+          default: l.default ?? {},
+          defaultRequest: l.defaultRequest ?? {},
+          min: l.min ?? {},
+          max: l.max ?? {},
+          maxLimitRequestRatio: l.maxLimitRequestRatio ?? {},
+        })),
+      })),
+    );
+    // the seed's container defaults reach the page as the user reads them
+    expect(res.body.namespace.limitRanges[0].limits[0]).toMatchObject({
+      type: 'Container',
+      defaultRequest: { cpu: '250m', memory: '256Mi' },
+      default: { cpu: '500m', memory: '512Mi' },
+    });
   });
 
   it('refuses a caller who may not view the entity, before any upstream call', async () => {

@@ -1,5 +1,5 @@
 import { CoreV1Api } from '@kubernetes/client-node';
-import { KubeObject } from './objects';
+import { KubeObject, arrayAt } from './objects';
 import { ResourceDescriptor } from './resources';
 import { CallOptions } from './transport';
 
@@ -28,6 +28,16 @@ function plain(item: unknown, resource: ResourceDescriptor): KubeObject {
   const object = JSON.parse(JSON.stringify(item)) as KubeObject;
   object.apiVersion ??= 'v1';
   object.kind ??= resource.kind;
+  if (resource.kind === 'LimitRange') {
+    // the typed model calls `default` `_default` (a reserved word); watches deliver the wire name
+    for (const item of arrayAt(object, 'spec', 'limits')) {
+      const entry = item as Record<string, unknown>;
+      if ('_default' in entry) {
+        entry.default = entry._default;
+        delete entry._default;
+      }
+    }
+  }
   return object;
 }
 
