@@ -99,6 +99,7 @@ export class SnapshotVsphereInventory implements VsphereInventory {
             contentLibraries: ns.contentLibraries,
             resourceQuotas: ns.resourceQuotas,
             limitRanges: ns.limitRanges,
+            vmClasses: ns.vmClasses,
           })
         : undefined,
       vms: joinVmServiceVms(shownVms, ns.vcenterVms),

@@ -21,6 +21,7 @@ import {
   ContentLibrary,
   StoragePolicy,
   SupervisorNamespace,
+  VmClass,
 } from '../vcenter/types';
 import { KubeObject } from '../supervisor/objects';
 import { FedKind, SupervisorChange, SupervisorFeed } from './SupervisorFeed';
@@ -66,6 +67,8 @@ export interface NamespaceSnapshot {
   info?: SupervisorNamespace;
   storagePolicies: StoragePolicy[];
   contentLibraries: ContentLibrary[];
+  /** vCenter's VM classes (all of them; the namespace record says which it may use). */
+  vmClasses: VmClass[];
   /** All VM Service VMs of the namespace, cluster nodes included. */
   vms: VmServiceVm[];
   /** The vCenter VMs those VMs run as. */
@@ -172,14 +175,16 @@ export class InventorySnapshot {
         return fallback;
       }
     };
-    const [info, storagePolicies, contentLibraries] = await Promise.all([
-      rest<SupervisorNamespace | undefined>(
-        vcenter.namespace(namespace, deadline),
-        undefined,
-      ),
-      rest(vcenter.storagePolicies(deadline), []),
-      rest(vcenter.contentLibraries(deadline), []),
-    ]);
+    const [info, storagePolicies, contentLibraries, vmClasses] =
+      await Promise.all([
+        rest<SupervisorNamespace | undefined>(
+          vcenter.namespace(namespace, deadline),
+          undefined,
+        ),
+        rest(vcenter.storagePolicies(deadline), []),
+        rest(vcenter.contentLibraries(deadline), []),
+        rest(vcenter.vmClasses(deadline), []),
+      ]);
 
     const vms = supervisor
       .objects('VirtualMachine', namespace)
@@ -205,6 +210,7 @@ export class InventorySnapshot {
       info,
       storagePolicies,
       contentLibraries,
+      vmClasses,
       vms,
       vcenterVms: vcenter.vms(
         vms.flatMap(vm => (vm.uniqueID ? [vm.uniqueID] : [])),
