@@ -6,6 +6,7 @@ import {
   loadTestenv,
   recorderPosition,
   readRecordedRequests,
+  testenvGovc,
   testenvKubectl,
   testenvVsphereConfig,
 } from '@backstage-vsphere/plugin-vsphere-node/testUtils';
@@ -154,6 +155,41 @@ describe('insights routes against testenv', () => {
       defaultRequest: { cpu: '250m', memory: '256Mi' },
       default: { cpu: '500m', memory: '512Mi' },
     });
+  });
+
+  it("shows demo's VM classes with the reservations govc reads from vCenter", async () => {
+    const server = await startBackend();
+    const res = await request(server).get(`${base}/overview`);
+    const govc = new Map<string, any>(
+      JSON.parse(testenvGovc(env, 'namespace.vmclass.ls', '-json')).map(
+        (c: any) => [c.id, c],
+      ),
+    );
+
+    expect(res.status).toBe(200);
+    const { vmClasses, vmClassDetails } = res.body.namespace;
+    expect(vmClassDetails.map((c: any) => c.name)).toEqual(vmClasses);
+    for (const shown of vmClassDetails) {
+      const vc = govc.get(shown.name);
+      // vCenter leaves a reservation out when there is none
+      const cpu = vc.cpu_reservation ?? 0;
+      const memory = vc.memory_reservation ?? 0;
+      expect(shown).toMatchObject({
+        cpus: vc.cpu_count,
+        memoryMiB: vc.memory_mb,
+        memoryReservedMiB: (vc.memory_mb * memory) / 100,
+      });
+      expect(shown.reservation === 'guaranteed').toBe(
+        cpu === 100 && memory === 100,
+      );
+      expect(shown.reservation === 'best-effort').toBe(
+        cpu === 0 && memory === 0,
+      );
+    }
+    // the demo has both kinds, so the page tells them apart
+    expect(vmClassDetails.map((c: any) => c.reservation)).toEqual(
+      expect.arrayContaining(['guaranteed', 'best-effort']),
+    );
   });
 
   it('refuses a caller who may not view the entity, before any upstream call', async () => {
