@@ -30,8 +30,8 @@ function plain(item: unknown, resource: ResourceDescriptor): KubeObject {
   object.kind ??= resource.kind;
   if (resource.kind === 'LimitRange') {
     // the typed model calls `default` `_default` (a reserved word); watches deliver the wire name
-    for (const item of arrayAt(object, 'spec', 'limits')) {
-      const entry = item as Record<string, unknown>;
+    for (const limit of arrayAt(object, 'spec', 'limits')) {
+      const entry = limit as Record<string, unknown>;
       if ('_default' in entry) {
         entry.default = entry._default;
         delete entry._default;
