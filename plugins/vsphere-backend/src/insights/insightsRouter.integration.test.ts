@@ -93,6 +93,41 @@ describe('insights routes against testenv', () => {
     );
   });
 
+  it("shows demo-cluster's control-plane machines with the VMs the placement picture puts them on", async () => {
+    const server = await startBackend();
+    const [overview, placement] = await Promise.all([
+      request(server).get(`${base}/overview`),
+      request(server).get(`${base}/placement`),
+    ]);
+    const machines = JSON.parse(
+      testenvKubectl(
+        env,
+        'get',
+        'machines',
+        '-n',
+        'demo',
+        '-l',
+        'cluster.x-k8s.io/cluster-name=demo-cluster,cluster.x-k8s.io/control-plane',
+        '-o',
+        'json',
+      ),
+    ).items.map((m: any) => m.metadata.name);
+
+    const cluster = overview.body.clusters.find(
+      (c: any) => c.name === 'demo-cluster',
+    );
+    const shown = cluster.controlPlaneMachines;
+    expect(machines.length).toBeGreaterThan(0);
+    expect(shown.map((m: any) => m.name).sort()).toEqual([...machines].sort());
+    expect(shown.every((m: any) => m.vcenterVm?.moref)).toBe(true);
+    const picture = placement.body.items
+      .find((p: any) => p.cluster === 'demo-cluster')
+      .vms.filter((vm: any) => vm.group === 'control-plane');
+    expect(shown.map((m: any) => m.vcenterVm?.moref).sort()).toEqual(
+      picture.map((vm: any) => vm.moref).sort(),
+    );
+  });
+
   it("reads the page's VMs and hosts perf in one QueryPerf, then serves viewers from the cache", async () => {
     const server = await startBackend();
     await request(server).get(`${base}/overview`);
