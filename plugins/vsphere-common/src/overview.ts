@@ -1,3 +1,4 @@
+import { SupervisorLimitRangeItem } from './supervisorTypes';
 import { VmServiceVm, WorkloadCluster } from './types';
 
 /**
@@ -8,6 +9,25 @@ export interface QuotaUsage {
   used?: number;
   limit?: number;
   unit: 'MHz' | 'MiB';
+}
+
+/**
+ * A VM class a namespace may use, with what it reserves on the hosts: `guaranteed` reserves all
+ * its CPU and memory, `best-effort` none, `partial` some; `unknown` when vCenter does not list it.
+ * @public
+ */
+export interface NamespaceVmClass {
+  name: string;
+  cpus?: number;
+  memoryMiB?: number;
+  /** Percent of the class's CPU reserved. */
+  cpuReservationPercent?: number;
+  /** Percent of the class's memory reserved. */
+  memoryReservationPercent?: number;
+  /** Memory a VM of the class holds on its host whatever the load. */
+  memoryReservedMiB?: number;
+  reservation: 'guaranteed' | 'best-effort' | 'partial' | 'unknown';
+  description?: string;
 }
 
 /**
@@ -23,6 +43,8 @@ export interface NamespaceOverview {
   quota: { cpu: QuotaUsage; memory: QuotaUsage; storage: QuotaUsage };
   storagePolicies: { id: string; name?: string; limitMiB?: number }[];
   vmClasses: string[];
+  /** The namespace's VM classes with size and reservations, as vCenter defines them. */
+  vmClassDetails: NamespaceVmClass[];
   contentLibraries: { id: string; name?: string }[];
   /** Kubernetes ResourceQuota hard/used, by resource name. */
   resourceQuotas: {
@@ -30,6 +52,8 @@ export interface NamespaceOverview {
     hard: Record<string, string>;
     used: Record<string, string>;
   }[];
+  /** Kubernetes LimitRanges: per container, pod or claim defaults and bounds. */
+  limitRanges: { name: string; limits: SupervisorLimitRangeItem[] }[];
 }
 
 /**

@@ -23,6 +23,34 @@ export interface SupervisorResourceQuota {
 }
 
 /**
+ * One entry of a LimitRange: the defaults and bounds Kubernetes applies to each object of a type,
+ * as quantities by resource name (e.g. `cpu: 500m`, `memory: 512Mi`, `storage: 50Gi`).
+ * @public
+ */
+export interface SupervisorLimitRangeItem {
+  /** `Container`, `Pod` or `PersistentVolumeClaim`. */
+  type: string;
+  /** The limit a container gets when it sets none. */
+  default: Record<string, string>;
+  /** The request a container gets when it sets none. */
+  defaultRequest: Record<string, string>;
+  min: Record<string, string>;
+  max: Record<string, string>;
+  /** How many times its request a limit may be. */
+  maxLimitRequestRatio: Record<string, string>;
+}
+
+/**
+ * A LimitRange of a Supervisor namespace.
+ * @public
+ */
+export interface SupervisorLimitRange {
+  name: string;
+  namespace: string;
+  limits: SupervisorLimitRangeItem[];
+}
+
+/**
  * A Kubernetes event in a Supervisor namespace.
  * @public
  */

@@ -110,6 +110,8 @@ export interface WorkloadCluster {
   phase?: string;
   controlPlaneReplicas?: number;
   controlPlaneReady?: boolean;
+  /** The control plane's Machines with their VMs; absent when none is known. */
+  controlPlaneMachines?: NodePoolMachine[];
   conditions: Condition[];
   nodePools: NodePool[];
 }

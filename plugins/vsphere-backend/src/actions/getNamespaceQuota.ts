@@ -11,7 +11,7 @@ export function registerGetNamespaceQuotaAction(
     name: 'get-namespace-quota',
     title: 'Quota and capacity of a Supervisor namespace',
     description:
-      "CPU (MHz), memory and storage (MiB) used against the namespace's limits (no limit means unlimited), its storage policies and VM classes, and the Kubernetes ResourceQuotas' hard and used values.",
+      "CPU (MHz), memory and storage (MiB) used against the namespace's limits (no limit means unlimited), its storage policies and VM classes, the Kubernetes ResourceQuotas' hard and used values, and the LimitRanges' defaults and bounds per container, pod or claim.",
     attributes: { readOnly: true, destructive: false, idempotent: true },
     schema: {
       input: namespaceInput,
@@ -41,6 +41,21 @@ export function registerGetNamespaceQuotaAction(
               used: z.record(z.string()),
             }),
           ),
+          limitRanges: z.array(
+            z.object({
+              name: z.string(),
+              limits: z.array(
+                z.object({
+                  type: z.string(),
+                  default: z.record(z.string()),
+                  defaultRequest: z.record(z.string()),
+                  min: z.record(z.string()),
+                  max: z.record(z.string()),
+                  maxLimitRequestRatio: z.record(z.string()),
+                }),
+              ),
+            }),
+          ),
           errors: sourceErrors(z),
         });
       },
@@ -59,6 +74,7 @@ export function registerGetNamespaceQuotaAction(
           })),
           vmClasses: namespace?.vmClasses ?? [],
           resourceQuotas: namespace?.resourceQuotas ?? [],
+          limitRanges: namespace?.limitRanges ?? [],
           errors,
         },
       };

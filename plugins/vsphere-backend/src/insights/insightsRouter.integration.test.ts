@@ -6,6 +6,8 @@ import {
   loadTestenv,
   recorderPosition,
   readRecordedRequests,
+  testenvGovc,
+  testenvKubectl,
   testenvVsphereConfig,
 } from '@backstage-vsphere/plugin-vsphere-node/testUtils';
 import request from 'supertest';
@@ -91,6 +93,41 @@ describe('insights routes against testenv', () => {
     );
   });
 
+  it("shows demo-cluster's control-plane machines with the VMs the placement picture puts them on", async () => {
+    const server = await startBackend();
+    const [overview, placement] = await Promise.all([
+      request(server).get(`${base}/overview`),
+      request(server).get(`${base}/placement`),
+    ]);
+    const machines = JSON.parse(
+      testenvKubectl(
+        env,
+        'get',
+        'machines',
+        '-n',
+        'demo',
+        '-l',
+        'cluster.x-k8s.io/cluster-name=demo-cluster,cluster.x-k8s.io/control-plane',
+        '-o',
+        'json',
+      ),
+    ).items.map((m: any) => m.metadata.name);
+
+    const cluster = overview.body.clusters.find(
+      (c: any) => c.name === 'demo-cluster',
+    );
+    const shown = cluster.controlPlaneMachines;
+    expect(machines.length).toBeGreaterThan(0);
+    expect(shown.map((m: any) => m.name).sort()).toEqual([...machines].sort());
+    expect(shown.every((m: any) => m.vcenterVm?.moref)).toBe(true);
+    const picture = placement.body.items
+      .find((p: any) => p.cluster === 'demo-cluster')
+      .vms.filter((vm: any) => vm.group === 'control-plane');
+    expect(shown.map((m: any) => m.vcenterVm?.moref).sort()).toEqual(
+      picture.map((vm: any) => vm.moref).sort(),
+    );
+  });
+
   it("reads the page's VMs and hosts perf in one QueryPerf, then serves viewers from the cache", async () => {
     const server = await startBackend();
     await request(server).get(`${base}/overview`);
@@ -111,6 +148,83 @@ describe('insights routes against testenv', () => {
       },
     ]);
     expect(first.body.hosts.length).toBeGreaterThan(0);
+  });
+
+  it("shows demo's ResourceQuotas and LimitRanges as kubectl reads them", async () => {
+    const server = await startBackend();
+    const res = await request(server).get(`${base}/overview`);
+    // kubectl lists by name; the page keeps the feed's order
+    const byName = (a: any, b: any) => a.name.localeCompare(b.name);
+    const kubectl = (kind: string) =>
+      JSON.parse(testenvKubectl(env, 'get', kind, '-n', 'demo', '-o', 'json'))
+        .items as any[];
+    const quotas = kubectl('resourcequota');
+    const ranges = kubectl('limitrange');
+
+    expect(res.status).toBe(200);
+    expect(quotas.length).toBeGreaterThan(0);
+    expect(ranges.length).toBeGreaterThan(0);
+    expect([...res.body.namespace.resourceQuotas].sort(byName)).toEqual(
+      quotas.map(q => ({
+        name: q.metadata.name,
+        hard: q.spec.hard,
+        used: q.status.used,
+      })),
+    );
+    expect([...res.body.namespace.limitRanges].sort(byName)).toEqual(
+      ranges.map(r => ({
+        name: r.metadata.name,
+        limits: r.spec.limits.map((l: any) => ({
+          type: l.type,
+          default: l.default ?? {},
+          defaultRequest: l.defaultRequest ?? {},
+          min: l.min ?? {},
+          max: l.max ?? {},
+          maxLimitRequestRatio: l.maxLimitRequestRatio ?? {},
+        })),
+      })),
+    );
+    // the seed's container defaults reach the page as the user reads them
+    expect(res.body.namespace.limitRanges[0].limits[0]).toMatchObject({
+      type: 'Container',
+      defaultRequest: { cpu: '250m', memory: '256Mi' },
+      default: { cpu: '500m', memory: '512Mi' },
+    });
+  });
+
+  it("shows demo's VM classes with the reservations govc reads from vCenter", async () => {
+    const server = await startBackend();
+    const res = await request(server).get(`${base}/overview`);
+    const govc = new Map<string, any>(
+      JSON.parse(testenvGovc(env, 'namespace.vmclass.ls', '-json')).map(
+        (c: any) => [c.id, c],
+      ),
+    );
+
+    expect(res.status).toBe(200);
+    const { vmClasses, vmClassDetails } = res.body.namespace;
+    expect(vmClassDetails.map((c: any) => c.name)).toEqual(vmClasses);
+    for (const shown of vmClassDetails) {
+      const vc = govc.get(shown.name);
+      // vCenter leaves a reservation out when there is none
+      const cpu = vc.cpu_reservation ?? 0;
+      const memory = vc.memory_reservation ?? 0;
+      expect(shown).toMatchObject({
+        cpus: vc.cpu_count,
+        memoryMiB: vc.memory_mb,
+        memoryReservedMiB: (vc.memory_mb * memory) / 100,
+      });
+      expect(shown.reservation === 'guaranteed').toBe(
+        cpu === 100 && memory === 100,
+      );
+      expect(shown.reservation === 'best-effort').toBe(
+        cpu === 0 && memory === 0,
+      );
+    }
+    // the demo has both kinds, so the page tells them apart
+    expect(vmClassDetails.map((c: any) => c.reservation)).toEqual(
+      expect.arrayContaining(['guaranteed', 'best-effort']),
+    );
   });
 
   it('refuses a caller who may not view the entity, before any upstream call', async () => {

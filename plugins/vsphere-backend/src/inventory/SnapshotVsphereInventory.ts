@@ -98,6 +98,8 @@ export class SnapshotVsphereInventory implements VsphereInventory {
             storagePolicies: ns.storagePolicies,
             contentLibraries: ns.contentLibraries,
             resourceQuotas: ns.resourceQuotas,
+            limitRanges: ns.limitRanges,
+            vmClasses: ns.vmClasses,
           })
         : undefined,
       vms: joinVmServiceVms(shownVms, ns.vcenterVms),

@@ -1,23 +1,63 @@
 import {
   NamespaceOverview,
+  NamespaceVmClass,
+  SupervisorLimitRange,
   SupervisorResourceQuota,
 } from '@backstage-vsphere/plugin-vsphere-common';
 import {
   ContentLibrary,
   StoragePolicy,
   SupervisorNamespace,
+  VmClass,
 } from '@backstage-vsphere/plugin-vsphere-node';
 
-/** Combines vCenter's namespace record with policy and library names and the Kubernetes quotas. */
+/** What a class holds on its host: all of its CPU and memory, none, or some (unset means none). */
+function reservationOf(cpu = 0, memory = 0): NamespaceVmClass['reservation'] {
+  if (cpu >= 100 && memory >= 100) return 'guaranteed';
+  if (cpu === 0 && memory === 0) return 'best-effort';
+  return 'partial';
+}
+
+/**
+ * A VM class the namespace may use, with its reservations. vCenter leaves a reservation unset
+ * when there is none; a class vCenter does not list is `unknown`.
+ */
+export function toNamespaceVmClass(
+  name: string,
+  vmClass: VmClass | undefined,
+): NamespaceVmClass {
+  const cpu = vmClass?.cpuReservationPercent;
+  const memory = vmClass?.memoryReservationPercent;
+  const memoryMiB = vmClass?.memoryMiB;
+  return {
+    name,
+    cpus: vmClass?.cpuCount,
+    memoryMiB,
+    cpuReservationPercent: cpu,
+    memoryReservationPercent: memory,
+    memoryReservedMiB:
+      memoryMiB === undefined
+        ? undefined
+        : Math.round((memoryMiB * (memory ?? 0)) / 100),
+    reservation: vmClass ? reservationOf(cpu, memory) : 'unknown',
+    description: vmClass?.description,
+  };
+}
+
+/** Combines vCenter's namespace record with policy and library names and the Kubernetes quotas and limit ranges. */
 export function toNamespaceOverview(input: {
   namespace: SupervisorNamespace;
   storagePolicies: StoragePolicy[];
   contentLibraries: ContentLibrary[];
   resourceQuotas: SupervisorResourceQuota[];
+  limitRanges: SupervisorLimitRange[];
+  vmClasses: VmClass[];
 }): NamespaceOverview {
   const { namespace } = input;
   const policyNames = new Map(input.storagePolicies.map(p => [p.id, p.name]));
   const libraryNames = new Map(input.contentLibraries.map(l => [l.id, l.name]));
+  const classes = new Map(input.vmClasses.map(c => [c.id, c]));
+  const vmClasses = namespace.vmServiceSpec?.vmClasses ?? [];
   const limits = namespace.resourceSpec ?? {};
   const stats = namespace.stats ?? {};
   return {
@@ -43,7 +83,10 @@ export function toNamespaceOverview(input: {
       name: policyNames.get(spec.policy),
       limitMiB: spec.limitMiB,
     })),
-    vmClasses: namespace.vmServiceSpec?.vmClasses ?? [],
+    vmClasses,
+    vmClassDetails: vmClasses.map(name =>
+      toNamespaceVmClass(name, classes.get(name)),
+    ),
     contentLibraries: (namespace.vmServiceSpec?.contentLibraries ?? []).map(
       id => ({ id, name: libraryNames.get(id) }),
     ),
@@ -51,6 +94,10 @@ export function toNamespaceOverview(input: {
       name: q.name,
       hard: q.hard,
       used: q.used,
+    })),
+    limitRanges: input.limitRanges.map(r => ({
+      name: r.name,
+      limits: r.limits,
     })),
   };
 }

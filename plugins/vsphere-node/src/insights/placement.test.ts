@@ -97,6 +97,36 @@ describe('clusterPlacements', () => {
     ]);
   });
 
+  it("places the cluster's control-plane Machines by their joined VMs when the page has no node VMs", () => {
+    const workers = [vm('w1', {}, vcVm('vm-w1', 'esx-2', 'nfs-01'))];
+    const [placement] = clusterPlacements({
+      clusters: [
+        {
+          ...cluster({ name: 'workers', vms: workers }),
+          controlPlaneMachines: [
+            { name: 'cp1', vcenterVm: vcVm('vm-cp1', 'esx-1', 'vsan') },
+            { name: 'cp2', vcenterVm: vcVm('vm-cp2', 'esx-1', 'vsan') },
+          ],
+        },
+      ],
+      // a team page's VMs leave cluster nodes out
+      vms: [],
+    });
+
+    expect(
+      placement.vms
+        .filter(v => v.group === 'control-plane')
+        .map(v => [v.name, v.host]),
+    ).toEqual([
+      ['cp1', 'esx-1'],
+      ['cp2', 'esx-1'],
+    ]);
+    expect(placement.risks.map(r => [r.kind, r.group, r.on])).toEqual([
+      ['single-host', 'control-plane', 'esx-1'],
+      ['single-datastore', 'control-plane', 'vsan'],
+    ]);
+  });
+
   it('flags a pool in one zone only when the Supervisor has several zones', () => {
     const workers = [
       vm('w1', {}, vcVm('vm-w1', 'esx-1', 'a'), 'zone-a'),

@@ -106,9 +106,20 @@ export function clusterPlacements(input: {
   // a Supervisor is multi-zone when its VMs report more than one zone
   const multiZone = uniq(input.vms.map(vm => vm.zone)).length > 1;
   return input.clusters.map(cluster => {
-    const controlPlane = input.vms
-      .filter(vm => isControlPlaneOf(vm, cluster.name))
-      .map(vm => placed(vm.name, CONTROL_PLANE, vm, vm.vcenterVm));
+    // the cluster's own control-plane Machines when known; else VMs labelled as its control plane
+    const controlPlane = cluster.controlPlaneMachines
+      ? cluster.controlPlaneMachines.map(m => {
+          const vm = byName.get(m.name);
+          return placed(
+            m.name,
+            CONTROL_PLANE,
+            vm,
+            m.vcenterVm ?? vm?.vcenterVm,
+          );
+        })
+      : input.vms
+          .filter(vm => isControlPlaneOf(vm, cluster.name))
+          .map(vm => placed(vm.name, CONTROL_PLANE, vm, vm.vcenterVm));
     const pools = cluster.nodePools.map(pool => ({
       name: pool.name,
       vms: pool.machines.map(m => {

@@ -3,6 +3,7 @@ import {
   SourceError,
   SourceStatus,
   SupervisorEvent,
+  SupervisorLimitRange,
   SupervisorResourceQuota,
   VCenterVm,
   VmServiceVm,
@@ -12,6 +13,7 @@ import { VsphereClients } from '../service/VsphereClients';
 import { buildWorkloadClusters } from '../supervisor/clusters';
 import {
   toSupervisorEvent,
+  toSupervisorLimitRange,
   toSupervisorResourceQuota,
 } from '../supervisor/namespaces';
 import { toVmServiceVm } from '../supervisor/virtualMachines';
@@ -19,6 +21,7 @@ import {
   ContentLibrary,
   StoragePolicy,
   SupervisorNamespace,
+  VmClass,
 } from '../vcenter/types';
 import { KubeObject } from '../supervisor/objects';
 import { FedKind, SupervisorChange, SupervisorFeed } from './SupervisorFeed';
@@ -64,12 +67,15 @@ export interface NamespaceSnapshot {
   info?: SupervisorNamespace;
   storagePolicies: StoragePolicy[];
   contentLibraries: ContentLibrary[];
+  /** vCenter's VM classes (all of them; the namespace record says which it may use). */
+  vmClasses: VmClass[];
   /** All VM Service VMs of the namespace, cluster nodes included. */
   vms: VmServiceVm[];
   /** The vCenter VMs those VMs run as. */
   vcenterVms: VCenterVm[];
   clusters: WorkloadCluster[];
   resourceQuotas: SupervisorResourceQuota[];
+  limitRanges: SupervisorLimitRange[];
   /** Newest first. */
   events: SupervisorEvent[];
   sources: SourceStatus[];
@@ -164,14 +170,16 @@ export class InventorySnapshot {
         return fallback;
       }
     };
-    const [info, storagePolicies, contentLibraries] = await Promise.all([
-      rest<SupervisorNamespace | undefined>(
-        vcenter.namespace(namespace, deadline),
-        undefined,
-      ),
-      rest(vcenter.storagePolicies(deadline), []),
-      rest(vcenter.contentLibraries(deadline), []),
-    ]);
+    const [info, storagePolicies, contentLibraries, vmClasses] =
+      await Promise.all([
+        rest<SupervisorNamespace | undefined>(
+          vcenter.namespace(namespace, deadline),
+          undefined,
+        ),
+        rest(vcenter.storagePolicies(deadline), []),
+        rest(vcenter.contentLibraries(deadline), []),
+        rest(vcenter.vmClasses(deadline), []),
+      ]);
 
     const vms = supervisor
       .objects('VirtualMachine', namespace)
@@ -197,6 +205,7 @@ export class InventorySnapshot {
       info,
       storagePolicies,
       contentLibraries,
+      vmClasses,
       vms,
       vcenterVms: vcenter.vms(
         vms.flatMap(vm => (vm.uniqueID ? [vm.uniqueID] : [])),
@@ -205,6 +214,9 @@ export class InventorySnapshot {
       resourceQuotas: supervisor
         .objects('ResourceQuota', namespace)
         .map(toSupervisorResourceQuota),
+      limitRanges: supervisor
+        .objects('LimitRange', namespace)
+        .map(toSupervisorLimitRange),
       events: supervisor
         .objects('Event', namespace)
         .map(toSupervisorEvent)

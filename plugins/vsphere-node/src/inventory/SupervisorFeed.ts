@@ -16,6 +16,7 @@ export type FedKind =
   | 'MachineDeployment'
   | 'Machine'
   | 'ResourceQuota'
+  | 'LimitRange'
   | 'Event';
 
 /** Every {@link FedKind}, in start order. */
@@ -27,6 +28,7 @@ export const FED_KINDS: readonly FedKind[] = [
   'MachineDeployment',
   'Machine',
   'ResourceQuota',
+  'LimitRange',
   'Event',
 ];
 

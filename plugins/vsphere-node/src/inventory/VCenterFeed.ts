@@ -10,6 +10,7 @@ import { textOf } from '../vcenter/soapXml';
 import {
   ContentLibrary,
   StoragePolicy,
+  VmClass,
   SupervisorNamespace,
 } from '../vcenter/types';
 import { VCenterObjectChange, VCenterWatch } from '../vcenter/VCenterWatch';
@@ -64,7 +65,7 @@ function worstOf(source: string, statuses: SourceStatus[]): SourceStatus {
 /**
  * One vCenter as the snapshot sees it: the Supervisor's VMs through PropertyCollector feeds
  * (WaitForUpdatesEx) over its `Namespaces` folders, host and datastore names through one more,
- * and what vCenter serves only over REST (namespaces, storage policies, content libraries)
+ * and what vCenter serves only over REST (namespaces, storage policies, content libraries, VM classes)
  * through periodic reads while someone looks, refreshed after our own changes.
  *
  * The VM feeds cover the Supervisor's folders, not the whole vCenter: the pages and the catalog
@@ -77,6 +78,7 @@ export class VCenterFeed {
   private readonly discovery: SourceHealth;
   private readonly policies: PeriodicRead<StoragePolicy[]>;
   private readonly libraries: PeriodicRead<ContentLibrary[]>;
+  private readonly classes: PeriodicRead<VmClass[]>;
   private readonly namespaces = new Map<
     string,
     PeriodicRead<SupervisorNamespace>
@@ -112,6 +114,10 @@ export class VCenterFeed {
       onChange: all,
     });
     this.libraries = new PeriodicRead(() => client.listContentLibraries(), {
+      ...periodic,
+      onChange: all,
+    });
+    this.classes = new PeriodicRead(() => client.listVmClasses(), {
       ...periodic,
       onChange: all,
     });
@@ -193,6 +199,7 @@ export class VCenterFeed {
     clearTimeout(this.retryTimer);
     this.policies.stop();
     this.libraries.stop();
+    this.classes.stop();
     this.namespaces.forEach(n => n.stop());
     await Promise.all([...this.vmWatches, this.nameWatch].map(w => w.stop()));
   }
@@ -230,6 +237,11 @@ export class VCenterFeed {
 
   contentLibraries(deadlineMs: number): Promise<ContentLibrary[]> {
     return this.libraries.get(deadlineMs);
+  }
+
+  /** Every VM class with its size and reservations; a namespace's page shows those it may use. */
+  vmClasses(deadlineMs: number): Promise<VmClass[]> {
+    return this.classes.get(deadlineMs);
   }
 
   /** Reads a namespace's REST data again now, after a change made through the portal. */

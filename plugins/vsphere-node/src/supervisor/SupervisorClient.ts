@@ -2,6 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   SupervisorEvent,
   SupervisorKubernetesNamespace,
+  SupervisorLimitRange,
   SupervisorResourceQuota,
   VmServiceImage,
   VmServiceVm,
@@ -20,6 +21,7 @@ import {
   byLastSeenDescending,
   toSupervisorEvent,
   toSupervisorKubernetesNamespace,
+  toSupervisorLimitRange,
   toSupervisorResourceQuota,
 } from './namespaces';
 import { NodePoolSpec } from './nodePools';
@@ -75,7 +77,7 @@ export interface SupervisorApplyOptions extends SupervisorCallOptions {
 
 /**
  * The Kubernetes API of one Supervisor: VM Service VMs, classes and images, Cluster API and
- * TanzuKubernetesCluster clusters with their node pools, namespaces, quotas and events.
+ * TanzuKubernetesCluster clusters with their node pools, namespaces, quotas, limit ranges and events.
  * @public
  */
 export class SupervisorClient {
@@ -236,6 +238,14 @@ export class SupervisorClient {
   ): Promise<SupervisorResourceQuota[]> {
     const quotas = await this.list('ResourceQuota', { ...options, namespace });
     return quotas.map(toSupervisorResourceQuota);
+  }
+
+  async listLimitRanges(
+    namespace: string,
+    options: SupervisorCallOptions = {},
+  ): Promise<SupervisorLimitRange[]> {
+    const ranges = await this.list('LimitRange', { ...options, namespace });
+    return ranges.map(toSupervisorLimitRange);
   }
 
   /** Events of the namespace, newest first; optionally only one object's, and at most `limit`. */

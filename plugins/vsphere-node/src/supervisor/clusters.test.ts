@@ -7,6 +7,33 @@ import {
 } from './__testUtils__/fixtures';
 
 describe('buildWorkloadClusters', () => {
+  it("lists a cluster's control-plane Machines apart from its node pools", () => {
+    const [cluster] = buildWorkloadClusters({
+      clusters: [v1beta2Cluster],
+      machineDeployments: [],
+      machines: [
+        machine(
+          'demo-cluster',
+          'demo-cluster-control-plane-x1',
+          { 'cluster.x-k8s.io/control-plane': '' },
+          { providerID: 'vsphere://4210dddd', phase: 'Running' },
+        ),
+        // another cluster's control plane stays with that cluster
+        machine('other', 'other-control-plane-y2', {
+          'cluster.x-k8s.io/control-plane': '',
+        }),
+      ],
+    });
+    expect(cluster.controlPlaneMachines).toEqual([
+      {
+        name: 'demo-cluster-control-plane-x1',
+        phase: 'Running',
+        providerID: 'vsphere://4210dddd',
+      },
+    ]);
+    expect(cluster.nodePools.flatMap(p => p.machines)).toEqual([]);
+  });
+
   it('maps a v1beta2 topology to node pools with their MachineDeployment and Machines', () => {
     const [cluster] = buildWorkloadClusters({
       clusters: [v1beta2Cluster],

@@ -3,6 +3,7 @@ import { WorkloadCluster } from '@backstage-vsphere/plugin-vsphere-common';
 import { API_GROUP_NAMES } from './resources';
 import {
   NodePoolIndex,
+  controlPlaneMachines,
   NodePoolSpec,
   TopologyWorker,
   toNodePool,
@@ -107,6 +108,11 @@ export function toWorkloadCluster(
         'replicas',
       ),
       controlPlaneReady: controlPlaneReady(cluster),
+      controlPlaneMachines: controlPlaneMachines(
+        index,
+        cluster.metadata.namespace ?? '',
+        cluster.metadata.name,
+      ),
     },
   );
 }

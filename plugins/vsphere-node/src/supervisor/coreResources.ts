@@ -1,5 +1,5 @@
 import { CoreV1Api } from '@kubernetes/client-node';
-import { KubeObject } from './objects';
+import { KubeObject, arrayAt } from './objects';
 import { ResourceDescriptor } from './resources';
 import { CallOptions } from './transport';
 
@@ -28,10 +28,20 @@ function plain(item: unknown, resource: ResourceDescriptor): KubeObject {
   const object = JSON.parse(JSON.stringify(item)) as KubeObject;
   object.apiVersion ??= 'v1';
   object.kind ??= resource.kind;
+  if (resource.kind === 'LimitRange') {
+    // the typed model calls `default` `_default` (a reserved word); watches deliver the wire name
+    for (const limit of arrayAt(object, 'spec', 'limits')) {
+      const entry = limit as Record<string, unknown>;
+      if ('_default' in entry) {
+        entry.default = entry._default;
+        delete entry._default;
+      }
+    }
+  }
   return object;
 }
 
-/** A list page of a core/v1 resource (Namespace, ResourceQuota, Event). */
+/** A list page of a core/v1 resource (Namespace, ResourceQuota, LimitRange, Event). */
 export async function listCorePage(
   core: CoreV1Api,
   resource: ResourceDescriptor,
@@ -46,6 +56,10 @@ export async function listCorePage(
     list = namespace
       ? await core.listNamespacedResourceQuota({ ...query, namespace }, options)
       : await core.listResourceQuotaForAllNamespaces(query, options);
+  } else if (resource.kind === 'LimitRange') {
+    list = namespace
+      ? await core.listNamespacedLimitRange({ ...query, namespace }, options)
+      : await core.listLimitRangeForAllNamespaces(query, options);
   } else {
     list = namespace
       ? await core.listNamespacedEvent({ ...query, namespace }, options)
@@ -70,10 +84,17 @@ export async function getCoreObject(
     return plain(await core.readNamespace({ name }, options), resource);
   }
   const params = { name, namespace: namespace ?? '' };
-  return plain(
-    resource.kind === 'ResourceQuota'
-      ? await core.readNamespacedResourceQuota(params, options)
-      : await core.readNamespacedEvent(params, options),
-    resource,
-  );
+  if (resource.kind === 'ResourceQuota') {
+    return plain(
+      await core.readNamespacedResourceQuota(params, options),
+      resource,
+    );
+  }
+  if (resource.kind === 'LimitRange') {
+    return plain(
+      await core.readNamespacedLimitRange(params, options),
+      resource,
+    );
+  }
+  return plain(await core.readNamespacedEvent(params, options), resource);
 }

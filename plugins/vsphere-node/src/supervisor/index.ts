@@ -16,6 +16,7 @@ export { joinClusterMachines, joinVmServiceVms, providerUuid } from './joins';
 export {
   toSupervisorEvent,
   toSupervisorKubernetesNamespace,
+  toSupervisorLimitRange,
   toSupervisorResourceQuota,
 } from './namespaces';
 export type { NodePoolIndex, NodePoolSpec } from './nodePools';

@@ -86,4 +86,23 @@ describe('joinClusterMachines', () => {
     // The input is not changed.
     expect(cluster.nodePools[0].machines[0].vcenterVm).toBeUndefined();
   });
+
+  it("joins the control plane's machines to their VMs too", () => {
+    const [joined] = joinClusterMachines(
+      [
+        {
+          ...cluster,
+          controlPlaneMachines: [
+            { name: 'c1-cp-a', providerID: 'vsphere://4210cccc' },
+          ],
+        },
+      ],
+      [vcenterVm('vm-3', '4210cccc')],
+    );
+    expect(joined.controlPlaneMachines?.[0].vcenterVm?.moref).toBe('vm-3');
+    // a cluster without known control-plane machines gets no empty list
+    expect(
+      joinClusterMachines([cluster], [])[0].controlPlaneMachines,
+    ).toBeUndefined();
+  });
 });

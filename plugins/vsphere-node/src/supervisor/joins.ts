@@ -79,6 +79,11 @@ export function joinClusterMachines(
   };
   return clusters.map(cluster => ({
     ...cluster,
+    ...(cluster.controlPlaneMachines && {
+      controlPlaneMachines: cluster.controlPlaneMachines.map(m =>
+        join(cluster.namespace, m),
+      ),
+    }),
     nodePools: cluster.nodePools.map(pool => ({
       ...pool,
       machines: pool.machines.map(m => join(cluster.namespace, m)),

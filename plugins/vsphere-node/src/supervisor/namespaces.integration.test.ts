@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { SupervisorClient } from './SupervisorClient';
+import { toSupervisorLimitRange } from './namespaces';
+import { KubeObject } from './objects';
 import {
+  eventually,
   testenvSupervisorClient,
   uniqueName,
 } from './__testUtils__/testenvSupervisor';
@@ -9,7 +12,7 @@ import { TestenvInfo } from '../testUtils';
 
 jest.setTimeout(60_000);
 
-describe('SupervisorClient against the testenv: namespaces, quotas, events', () => {
+describe('SupervisorClient against the testenv: namespaces, quotas, limit ranges, events', () => {
   let client: SupervisorClient;
   let env: TestenvInfo;
 
@@ -46,6 +49,69 @@ describe('SupervisorClient against the testenv: namespaces, quotas, events', () 
         }),
       ]),
     );
+  });
+
+  it('reads a LimitRange alike from a list and from a watch', async () => {
+    const admin = new KubeConfig();
+    admin.loadFromString(
+      fs.readFileSync(env.supervisor.adminKubeconfig, 'utf8'),
+    );
+    const core = admin.makeApiClient(CoreV1Api);
+    const name = uniqueName('it-limits');
+    const seen: KubeObject[] = [];
+    const watch = await client.watch(
+      'LimitRange',
+      event => {
+        if (event.object.metadata.name === name) seen.push(event.object);
+      },
+      { namespace: 'team-a' },
+    );
+    try {
+      await core.createNamespacedLimitRange({
+        namespace: 'team-a',
+        body: {
+          metadata: { name, namespace: 'team-a' },
+          spec: {
+            limits: [
+              {
+                type: 'Container',
+                _default: { cpu: '1', memory: '1Gi' },
+                defaultRequest: { cpu: '100m', memory: '512Mi' },
+                max: { memory: '2Gi' },
+              },
+            ],
+          },
+        },
+      });
+      const expected = {
+        name,
+        namespace: 'team-a',
+        limits: [
+          {
+            type: 'Container',
+            default: { cpu: '1', memory: '1Gi' },
+            defaultRequest: { cpu: '100m', memory: '512Mi' },
+            min: {},
+            max: { memory: '2Gi' },
+            maxLimitRequestRatio: {},
+          },
+        ],
+      };
+      const listed = await client.listLimitRanges('team-a');
+      expect(listed.find(r => r.name === name)).toEqual(expected);
+      // created after the watch started, so it arrives as a watch event in the wire form
+      const [watched] = await eventually(
+        async () => seen,
+        s => s.length > 0,
+        20_000,
+      );
+      expect(toSupervisorLimitRange(watched)).toEqual(expected);
+    } finally {
+      await watch.stop();
+      await core
+        .deleteNamespacedLimitRange({ name, namespace: 'team-a' })
+        .catch(() => {});
+    }
   });
 
   it("reads events, newest first and filtered to one object's", async () => {

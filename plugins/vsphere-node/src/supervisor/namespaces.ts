@@ -1,10 +1,12 @@
 import {
   SupervisorEvent,
   SupervisorKubernetesNamespace,
+  SupervisorLimitRange,
   SupervisorResourceQuota,
 } from '@backstage-vsphere/plugin-vsphere-common';
 import {
   KubeObject,
+  arrayAt,
   assignDefined,
   numberAt,
   stringAt,
@@ -40,6 +42,34 @@ export function toSupervisorResourceQuota(
     namespace: quota.metadata.namespace ?? '',
     hard: stringMapAt(quota, 'spec', 'hard'),
     used: stringMapAt(quota, 'status', 'used'),
+  };
+}
+
+/**
+ * A LimitRange object as the common type; entries without a type are dropped.
+ * @public
+ */
+export function toSupervisorLimitRange(
+  range: KubeObject,
+): SupervisorLimitRange {
+  return {
+    name: range.metadata.name,
+    namespace: range.metadata.namespace ?? '',
+    limits: arrayAt(range, 'spec', 'limits').flatMap(item => {
+      const type = stringAt(item, 'type');
+      return type
+        ? [
+            {
+              type,
+              default: stringMapAt(item, 'default'),
+              defaultRequest: stringMapAt(item, 'defaultRequest'),
+              min: stringMapAt(item, 'min'),
+              max: stringMapAt(item, 'max'),
+              maxLimitRequestRatio: stringMapAt(item, 'maxLimitRequestRatio'),
+            },
+          ]
+        : [];
+    }),
   };
 }
 

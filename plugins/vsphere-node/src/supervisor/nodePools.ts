@@ -17,6 +17,7 @@ import {
 export const CLUSTER_NAME_LABEL = 'cluster.x-k8s.io/cluster-name';
 export const TOPOLOGY_POOL_LABEL = 'topology.cluster.x-k8s.io/deployment-name';
 export const DEPLOYMENT_NAME_LABEL = 'cluster.x-k8s.io/deployment-name';
+export const CONTROL_PLANE_LABEL = 'cluster.x-k8s.io/control-plane';
 
 /**
  * A node pool to add to a cluster's topology.
@@ -54,6 +55,7 @@ export function variableValue(
 export class NodePoolIndex {
   private readonly deployments = new Map<string, KubeObject>();
   private readonly machines = new Map<string, KubeObject[]>();
+  private readonly controlPlanes = new Map<string, KubeObject[]>();
 
   constructor(machineDeployments: KubeObject[], machines: KubeObject[]) {
     const poolByDeployment = new Map<string, string>();
@@ -80,6 +82,12 @@ export class NodePoolIndex {
       if (pool && cluster) {
         const k = key(machine.metadata.namespace, cluster, pool);
         this.machines.set(k, [...(this.machines.get(k) ?? []), machine]);
+      } else if (cluster && CONTROL_PLANE_LABEL in labels) {
+        const k = key(machine.metadata.namespace, cluster, '');
+        this.controlPlanes.set(k, [
+          ...(this.controlPlanes.get(k) ?? []),
+          machine,
+        ]);
       }
     }
   }
@@ -95,10 +103,25 @@ export class NodePoolIndex {
   machinesOf(namespace: string, cluster: string, pool: string): KubeObject[] {
     return this.machines.get(key(namespace, cluster, pool)) ?? [];
   }
+
+  /** The cluster's control-plane Machines (label `cluster.x-k8s.io/control-plane`). */
+  controlPlaneMachinesOf(namespace: string, cluster: string): KubeObject[] {
+    return this.controlPlanes.get(key(namespace, cluster, '')) ?? [];
+  }
 }
 
 function key(namespace: string | undefined, cluster: string, pool: string) {
   return `${namespace ?? ''}/${cluster}/${pool}`;
+}
+
+/** A cluster's control-plane Machines as the common type, or undefined when it has none. */
+export function controlPlaneMachines(
+  index: NodePoolIndex,
+  namespace: string,
+  cluster: string,
+): NodePoolMachine[] | undefined {
+  const machines = index.controlPlaneMachinesOf(namespace, cluster);
+  return machines.length ? machines.map(toNodePoolMachine) : undefined;
 }
 
 /**

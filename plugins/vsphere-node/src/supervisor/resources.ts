@@ -20,6 +20,7 @@ export type SupervisorResource =
   | 'TanzuKubernetesCluster'
   | 'Namespace'
   | 'ResourceQuota'
+  | 'LimitRange'
   | 'Event';
 
 export interface ResourceDescriptor {
@@ -100,6 +101,12 @@ export const RESOURCES: Record<SupervisorResource, ResourceDescriptor> = {
   ResourceQuota: {
     kind: 'ResourceQuota',
     plural: 'resourcequotas',
+    apiGroup: 'core',
+    namespaced: true,
+  },
+  LimitRange: {
+    kind: 'LimitRange',
+    plural: 'limitranges',
     apiGroup: 'core',
     namespaced: true,
   },

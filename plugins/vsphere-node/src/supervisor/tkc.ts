@@ -5,6 +5,7 @@ import {
 import { ConflictError, InputError } from '@backstage/errors';
 import {
   NodePoolIndex,
+  controlPlaneMachines,
   NodePoolSpec,
   TopologyWorker,
   deploymentStatus,
@@ -122,6 +123,11 @@ export function toTanzuWorkloadCluster(
       nodePools,
     },
     {
+      controlPlaneMachines: controlPlaneMachines(
+        index,
+        namespace,
+        tkc.metadata.name,
+      ),
       version: tanzuVersion(tkc),
       phase: stringAt(tkc, 'status', 'phase'),
       controlPlaneReplicas: numberAt(

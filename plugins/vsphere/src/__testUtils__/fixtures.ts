@@ -22,8 +22,10 @@ export function namespaceFixture(
     },
     storagePolicies: [{ id: 'pol-1', name: 'vsan-default', limitMiB: 1048576 }],
     vmClasses: ['best-effort-small', 'guaranteed-medium'],
+    vmClassDetails: [],
     contentLibraries: [{ id: 'lib-1', name: 'ubuntu-images' }],
     resourceQuotas: [],
+    limitRanges: [],
     ...overrides,
   };
 }

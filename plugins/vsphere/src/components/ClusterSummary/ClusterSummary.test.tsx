@@ -36,4 +36,37 @@ describe('ClusterSummary', () => {
     expect(screen.getByText('Ready: ControlPlaneNotReady')).toBeInTheDocument();
     expect(screen.queryByText('InfrastructureReady')).not.toBeInTheDocument();
   });
+
+  it('lists the control-plane machines with the VM each runs on', async () => {
+    await renderInTestApp(
+      <ClusterSummary
+        cluster={clusterFixture({
+          controlPlaneMachines: [
+            {
+              name: 'tkc-1-control-plane-abcde',
+              phase: 'Running',
+              vcenterVm: {
+                moref: 'vm-77',
+                name: 'tkc-1-cp-vm',
+                powerState: 'poweredOn',
+                ipAddress: '10.244.0.7',
+                datastores: [],
+              },
+            },
+          ],
+        })}
+      />,
+    );
+    expect(screen.getByText('Control-plane machines')).toBeInTheDocument();
+    const row = screen.getByText('tkc-1-control-plane-abcde').closest('tr')!;
+    expect(row).toHaveTextContent('tkc-1-cp-vm');
+    expect(row).toHaveTextContent('10.244.0.7');
+  });
+
+  it('shows no machine list when none is known', async () => {
+    await renderInTestApp(<ClusterSummary cluster={clusterFixture()} />);
+    expect(
+      screen.queryByText('Control-plane machines'),
+    ).not.toBeInTheDocument();
+  });
 });

@@ -3,6 +3,7 @@ import { WorkloadCluster } from '@backstage-vsphere/plugin-vsphere-common';
 import { statusTone } from '../../utils/statusTone';
 import { ConditionList } from '../ConditionList';
 import { FactList } from '../FactList';
+import { NodeMachinesTable } from '../NodeMachinesTable';
 import { StatusLabel } from '../StatusLabel';
 
 /** "1 replica, ready", or what is known of it. */
@@ -16,7 +17,7 @@ function controlPlane(cluster: WorkloadCluster): string {
   return `${replicas}, ${cluster.controlPlaneReady ? 'ready' : 'not ready'}`;
 }
 
-/** A workload cluster's kind, class, version, phase and control plane, and conditions that need a look. */
+/** A workload cluster's kind, class, version, phase and control plane (with its machines' VMs), and conditions that need a look. */
 export const ClusterSummary = (props: { cluster: WorkloadCluster }) => {
   const { cluster } = props;
   const unhealthy = cluster.conditions.filter(c => c.status !== 'True');
@@ -38,6 +39,12 @@ export const ClusterSummary = (props: { cluster: WorkloadCluster }) => {
       </Flex>
       <FactList facts={facts} />
       {unhealthy.length > 0 && <ConditionList conditions={unhealthy} />}
+      {cluster.controlPlaneMachines?.length ? (
+        <Flex direction="column" gap="1">
+          <Text weight="bold">Control-plane machines</Text>
+          <NodeMachinesTable machines={cluster.controlPlaneMachines} />
+        </Flex>
+      ) : null}
     </Flex>
   );
 };

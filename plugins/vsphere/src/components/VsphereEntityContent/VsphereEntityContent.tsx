@@ -17,6 +17,7 @@ import { PerfCard } from '../PerfCard';
 import { PlacementCard } from '../PlacementCard';
 import { ResourceQuotasCard } from '../ResourceQuotasCard';
 import { VirtualMachinesTable } from '../VirtualMachinesTable';
+import { VmClassesCard } from '../VmClassesCard';
 
 /**
  * Props of the vSphere entity tab.
@@ -59,6 +60,7 @@ export const VsphereEntityContent = (props: VsphereEntityContentProps) => {
             />
             <CapacityCard entityRef={entityRef} />
             <ResourceQuotasCard namespace={overview.namespace} />
+            <VmClassesCard namespace={overview.namespace} />
             <VirtualMachinesTable
               vms={overview.vms}
               namespace={namespace}

@@ -1,0 +1,1 @@
+export { LimitRangeTable } from './LimitRangeTable';

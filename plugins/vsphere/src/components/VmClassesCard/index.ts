@@ -1,0 +1,1 @@
+export { VmClassesCard } from './VmClassesCard';
