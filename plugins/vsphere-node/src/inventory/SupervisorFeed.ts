@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { SupervisorClient } from '../supervisor/SupervisorClient';
+import { isSupervisorForbidden } from '../supervisor/errors';
 import { KubeObject } from '../supervisor/objects';
 import { SupervisorWatch } from '../supervisor/watch';
 import { SourceHealth } from './SourceHealth';
@@ -37,6 +38,12 @@ export interface SupervisorChange {
   kind: FedKind;
   namespace: string;
 }
+
+/**
+ * Kinds a page can do without: a Supervisor account granted no read of them (deployments older
+ * than the kind's arrival here) leaves them out with a warning instead of failing the whole feed.
+ */
+const OPTIONAL_KINDS: ReadonlySet<FedKind> = new Set(['LimitRange']);
 
 const MIN_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 60_000;
@@ -144,6 +151,13 @@ export class SupervisorFeed {
       this.failedKinds.delete(kind);
     } catch (error) {
       const message = (error as Error).message;
+      if (OPTIONAL_KINDS.has(kind) && isSupervisorForbidden(error)) {
+        this.store.delete(kind);
+        this.options.logger.warn(
+          `Inventory of ${this.health.source}: ${kind} objects are left out: ${message}`,
+        );
+        return;
+      }
       this.failedKinds.set(kind, message);
       this.health.failed(message, (error as Error).name);
       this.options.logger.warn(

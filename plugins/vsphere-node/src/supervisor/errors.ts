@@ -44,6 +44,14 @@ const TLS_CODES = new Set([
   'EPROTO',
 ]);
 
+// marks 403s without a class of their own, so their name (and HTTP status) stays ServiceUnavailableError
+const forbidden = new WeakSet<Error>();
+
+/** Whether the Supervisor refused the portal's service account the request (403). */
+export function isSupervisorForbidden(error: unknown): boolean {
+  return error instanceof Error && forbidden.has(error);
+}
+
 function target(d: RequestDescription): string {
   const where = d.namespace ? ` in namespace '${d.namespace}'` : '';
   return d.name
@@ -79,12 +87,15 @@ function httpError(
       return new ServiceUnavailableError(
         `${s} rejected the portal's service account token (401): it may be revoked or expired; an administrator of the portal must replace it`,
       );
-    case 403:
-      return new ServiceUnavailableError(
+    case 403: {
+      const refused = new ServiceUnavailableError(
         `${s} does not allow the portal's service account to ${d.verb} ${target(
           d,
         )} (403); an administrator of the Supervisor must grant it`,
       );
+      forbidden.add(refused);
+      return refused;
+    }
     case 404:
       return new NotFoundError(
         d.name
