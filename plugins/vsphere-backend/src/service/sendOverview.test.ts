@@ -34,7 +34,7 @@ function appSending(
 const noChanges = { scaleClusters: [], powerVms: [] };
 
 describe('sendOverview', () => {
-  it('sends the view with the caller\'s permissions, and 304 to a page that has it', async () => {
+  it("sends the view with the caller's permissions, and 304 to a page that has it", async () => {
     const shown = view('2026-12-01T10:00:00Z', '2026-12-01T10:00:00Z');
     const app = appSending(
       () => shown,

@@ -65,10 +65,9 @@ export function useEntityOverview(
 ): EntityOverviewState {
   const api = useApi(vsphereApiRef);
   // one state, one update per read: a page renders once per answer, not once per field
-  const [{ overview, error, loading }, dispatch] = useReducer(
-    reduceOverview,
-    { loading: true },
-  );
+  const [{ overview, error, loading }, dispatch] = useReducer(reduceOverview, {
+    loading: true,
+  });
   const [generation, setGeneration] = useState(0);
   const refresh = useCallback(() => setGeneration(g => g + 1), []);
 
