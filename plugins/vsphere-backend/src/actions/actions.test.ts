@@ -350,6 +350,7 @@ describe('vSphere actions', () => {
       storagePolicies: [{ name: 'gold', limitMiB: 1024 }],
       vmClasses: ['best-effort-small'],
       resourceQuotas: [],
+      limitRanges: [],
       errors: [],
     });
     await expect(
