@@ -379,13 +379,15 @@ test('a namespace create killed with its replica right after its POST ends with 
     );
     expect(end.log.some((l: string) => l.startsWith('recovered'))).toBe(true);
     expect(end.status).toBe('completed');
-    // the catalog module's delta (an event published by whichever replica ran the task) reaches the catalog
+    // the catalog module's delta (an event published by whichever replica ran the task) reaches the
+    // catalog; when the killed replica had claimed the new entity for processing, the catalog
+    // processes it again only after its processing interval (100-150 s by default)
     await expect(async () => {
       const entity = await lb.get(
         `/api/catalog/entities/by-name/resource/default/${namespace}`,
       );
       expect(entity.status()).toBe(200);
-    }).toPass({ timeout: 30_000 });
+    }).toPass({ timeout: 160_000, intervals: [1_000] });
     expect(
       govc('namespace.ls')
         .split('\n')
