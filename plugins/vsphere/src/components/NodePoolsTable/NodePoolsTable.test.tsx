@@ -1,4 +1,5 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { clusterFixture, renderWithApi } from '../../__testUtils__';
 import { NodePoolsTable } from './NodePoolsTable';
@@ -95,6 +96,33 @@ describe('NodePoolsTable', () => {
       nodePool: 'workers',
       replicas: 3,
     });
+  });
+
+  it('keeps an open scale dialog while the page re-reads the cluster', async () => {
+    // a live update: the same pools as new objects, one more machine ready
+    const LivePage = () => {
+      const [cluster, setCluster] = useState(clusterFixture());
+      return (
+        <>
+          <button onClick={() => setCluster(scalingCluster())}>re-read</button>
+          <NodePoolsTable
+            cluster={cluster}
+            entityRef={entityRef}
+            canScale
+            onScaled={jest.fn()}
+          />
+        </>
+      );
+    };
+    await renderWithApi(<LivePage />, {});
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Scale workers' }));
+    const input = await screen.findByRole('textbox', { name: /Replicas/ });
+    await user.clear(input);
+    await user.type(input, '3');
+    fireEvent.click(screen.getByText('re-read'));
+    expect(await screen.findByText('2 of 3 ready')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: /Replicas/ })).toHaveValue('3');
   });
 
   it('says how to add a pool when there is none', async () => {

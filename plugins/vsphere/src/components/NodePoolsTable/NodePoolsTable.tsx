@@ -6,7 +6,10 @@ import {
 import { statusTone } from '../../utils/statusTone';
 import { ConditionList } from '../ConditionList';
 import { NodeMachinesTable } from '../NodeMachinesTable';
-import { ScaleNodePoolButton } from '../ScaleNodePoolButton';
+import {
+  ScaleNodePoolButton,
+  useScaleNodePoolDialog,
+} from '../ScaleNodePoolButton';
 import { StatusLabel } from '../StatusLabel';
 
 /** Props of {@link NodePoolsTable}. */
@@ -29,6 +32,11 @@ const ReadyCell = ({ pool }: { pool: NodePool }) => (
 /** A cluster's node pools with replicas, VM class, phase and conditions; each row opens to its nodes. */
 export const NodePoolsTable = (props: NodePoolsTableProps) => {
   const { cluster, entityRef, canScale, onScaled } = props;
+  const { openDialog, dialog } = useScaleNodePoolDialog({
+    entityRef,
+    cluster,
+    onScaled,
+  });
   const columns: TableColumn<NodePool>[] = [
     { title: 'Node pool', field: 'name', highlight: true },
     { title: 'Desired', field: 'desiredReplicas', type: 'numeric' },
@@ -55,35 +63,31 @@ export const NodePoolsTable = (props: NodePoolsTableProps) => {
     columns.push({
       title: 'Actions',
       sorting: false,
-      render: pool => (
-        <ScaleNodePoolButton
-          entityRef={entityRef}
-          clusterName={cluster.name}
-          pool={pool}
-          onScaled={onScaled}
-        />
-      ),
+      render: pool => <ScaleNodePoolButton pool={pool} onOpen={openDialog} />,
     });
   }
   return (
-    <Table<NodePool>
-      columns={columns}
-      // material-table writes its row state into the objects it gets.
-      data={cluster.nodePools.map(pool => ({ ...pool }))}
-      options={{ toolbar: false, paging: false, padding: 'dense' }}
-      detailPanel={[
-        {
-          tooltip: 'Show nodes',
-          render: ({ rowData }) => (
-            <NodeMachinesTable machines={rowData.machines} />
-          ),
-        },
-      ]}
-      emptyContent={
-        <div style={{ padding: 16 }}>
-          {`Cluster ${cluster.name} has no node pools. Add one with the 'Add a node pool' template.`}
-        </div>
-      }
-    />
+    <>
+      <Table<NodePool>
+        columns={columns}
+        // material-table writes its row state into the objects it gets.
+        data={cluster.nodePools.map(pool => ({ ...pool }))}
+        options={{ toolbar: false, paging: false, padding: 'dense' }}
+        detailPanel={[
+          {
+            tooltip: 'Show nodes',
+            render: ({ rowData }) => (
+              <NodeMachinesTable machines={rowData.machines} />
+            ),
+          },
+        ]}
+        emptyContent={
+          <div style={{ padding: 16 }}>
+            {`Cluster ${cluster.name} has no node pools. Add one with the 'Add a node pool' template.`}
+          </div>
+        }
+      />
+      {dialog}
+    </>
   );
 };

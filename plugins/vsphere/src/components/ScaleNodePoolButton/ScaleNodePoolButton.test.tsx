@@ -1,20 +1,39 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { clusterFixture, renderWithApi } from '../../__testUtils__';
-import { ScaleNodePoolButton } from './ScaleNodePoolButton';
+import { WorkloadCluster } from '@backstage-vsphere/plugin-vsphere-common';
+import {
+  ScaleNodePoolButton,
+  useScaleNodePoolDialog,
+} from './ScaleNodePoolButton';
 
 const entityRef = 'component:default/payments';
-const pool = clusterFixture().nodePools[0];
+
+/** A row's button with the dialog its table keeps, as NodePoolsTable uses them. */
+const Harness = (props: {
+  cluster: WorkloadCluster;
+  onScaled: (cluster: WorkloadCluster) => void;
+}) => {
+  const { openDialog, dialog } = useScaleNodePoolDialog({
+    entityRef,
+    cluster: props.cluster,
+    onScaled: props.onScaled,
+  });
+  return (
+    <>
+      <ScaleNodePoolButton
+        pool={props.cluster.nodePools[0]}
+        onOpen={openDialog}
+      />
+      {dialog}
+    </>
+  );
+};
 
 async function openDialog(api: Parameters<typeof renderWithApi>[1]) {
   const onScaled = jest.fn();
   await renderWithApi(
-    <ScaleNodePoolButton
-      entityRef={entityRef}
-      clusterName="tkc-1"
-      pool={pool}
-      onScaled={onScaled}
-    />,
+    <Harness cluster={clusterFixture()} onScaled={onScaled} />,
     api,
   );
   const user = userEvent.setup();

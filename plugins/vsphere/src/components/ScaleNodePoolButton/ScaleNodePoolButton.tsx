@@ -10,48 +10,59 @@ import { ScaleNodePoolDialog } from './ScaleNodePoolDialog';
 
 /** Props of {@link ScaleNodePoolButton}. */
 export interface ScaleNodePoolButtonProps {
-  entityRef: string;
-  clusterName: string;
   pool: NodePool;
-  /** Called with the cluster as the backend returned it after scaling. */
-  onScaled: (cluster: WorkloadCluster) => void;
+  /** Opens the scale dialog, which its table keeps outside the rows. */
+  onOpen: (pool: string) => void;
 }
 
-/** Opens the scale dialog for one node pool and sends the chosen replica count. */
-export const ScaleNodePoolButton = (props: ScaleNodePoolButtonProps) => {
-  const { entityRef, clusterName, pool, onScaled } = props;
+/** The row's button that opens the scale dialog of one node pool. */
+export const ScaleNodePoolButton = ({
+  pool,
+  onOpen,
+}: ScaleNodePoolButtonProps) => (
+  <Button
+    size="small"
+    variant="secondary"
+    aria-label={`Scale ${pool.name}`}
+    onPress={() => onOpen(pool.name)}
+  >
+    Scale
+  </Button>
+);
+
+/**
+ * The scale dialog of a cluster's node pools and the pool it is open for. It lives beside the
+ * table, not in a row: a live update re-renders the rows, and must not close an open dialog.
+ */
+export function useScaleNodePoolDialog(options: {
+  entityRef: string;
+  cluster: WorkloadCluster;
+  /** Called with the cluster as the backend returned it after scaling. */
+  onScaled: (cluster: WorkloadCluster) => void;
+}) {
+  const { entityRef, cluster, onScaled } = options;
   const api = useApi(vsphereApiRef);
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState<string>();
+  const pool = cluster.nodePools.find(p => p.name === open);
 
   const scale = async (replicas: number) => {
-    const cluster = await api.scaleNodePool({
+    const scaled = await api.scaleNodePool({
       entityRef,
-      cluster: clusterName,
-      nodePool: pool.name,
+      cluster: cluster.name,
+      nodePool: open!,
       replicas,
     });
-    setOpen(false);
-    onScaled(cluster);
+    setOpen(undefined);
+    onScaled(scaled);
   };
 
-  return (
-    <>
-      <Button
-        size="small"
-        variant="secondary"
-        aria-label={`Scale ${pool.name}`}
-        onPress={() => setOpen(true)}
-      >
-        Scale
-      </Button>
-      {open && (
-        <ScaleNodePoolDialog
-          clusterName={clusterName}
-          pool={pool}
-          onScale={scale}
-          onCancel={() => setOpen(false)}
-        />
-      )}
-    </>
-  );
-};
+  const dialog = pool ? (
+    <ScaleNodePoolDialog
+      clusterName={cluster.name}
+      pool={pool}
+      onScale={scale}
+      onCancel={() => setOpen(undefined)}
+    />
+  ) : null;
+  return { openDialog: setOpen, dialog };
+}

@@ -1,2 +1,5 @@
-export { ScaleNodePoolButton } from './ScaleNodePoolButton';
+export {
+  ScaleNodePoolButton,
+  useScaleNodePoolDialog,
+} from './ScaleNodePoolButton';
 export type { ScaleNodePoolButtonProps } from './ScaleNodePoolButton';
