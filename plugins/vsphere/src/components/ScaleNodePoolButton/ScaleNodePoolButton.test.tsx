@@ -14,17 +14,14 @@ const Harness = (props: {
   cluster: WorkloadCluster;
   onScaled: (cluster: WorkloadCluster) => void;
 }) => {
-  const { openDialog, dialog } = useScaleNodePoolDialog({
+  const { openDialog: onOpen, dialog } = useScaleNodePoolDialog({
     entityRef,
     cluster: props.cluster,
     onScaled: props.onScaled,
   });
   return (
     <>
-      <ScaleNodePoolButton
-        pool={props.cluster.nodePools[0]}
-        onOpen={openDialog}
-      />
+      <ScaleNodePoolButton pool={props.cluster.nodePools[0]} onOpen={onOpen} />
       {dialog}
     </>
   );
