@@ -33,3 +33,18 @@ export async function publishCreated(
     );
   }
 }
+
+/** The event of a Supervisor namespace created, changed or deleted: the namespace names itself. */
+export function namespaceEvent(
+  vcenter: string,
+  name: string,
+  owner?: string,
+): VsphereResourceCreatedEvent {
+  return {
+    vcenter,
+    kind: 'namespace',
+    namespace: name,
+    name,
+    ...(owner ? { owner } : {}),
+  };
+}

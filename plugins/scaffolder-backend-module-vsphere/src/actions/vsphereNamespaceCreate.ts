@@ -28,7 +28,7 @@ import {
   VsphereActionOptions,
 } from './options';
 import { InputProblems } from './problems';
-import { publishCreated } from './published';
+import { namespaceEvent, publishCreated } from './published';
 import { listNames } from './resolve';
 import { SupervisorTarget, resolveSupervisor } from './target';
 import { examples } from './vsphereNamespaceCreate.examples';
@@ -238,13 +238,11 @@ export function createVsphereNamespaceCreateAction(
         logger,
         signal,
       });
-      await publishCreated(events, logger, {
-        vcenter: config.name,
-        kind: 'namespace',
-        namespace: name,
-        name,
-        ...(input.owner ? { owner: input.owner } : {}),
-      });
+      await publishCreated(
+        events,
+        logger,
+        namespaceEvent(config.name, name, input.owner),
+      );
       outputLinks();
       ctx.output('configStatus', ready.configStatus);
       ctx.output('created', created);

@@ -13,7 +13,7 @@ import {
   VsphereActionOptions,
 } from './options';
 import { InputProblems } from './problems';
-import { publishCreated } from './published';
+import { namespaceEvent, publishCreated } from './published';
 import { listNames } from './resolve';
 import { resolveSupervisor } from './target';
 import { examples } from './vsphereNamespaceDelete.examples';
@@ -170,12 +170,7 @@ export function createVsphereNamespaceDeleteAction(
         signal,
       });
       // the catalog drops the namespace's entities now, not at its next full run
-      await publishCreated(events, logger, {
-        vcenter: config.name,
-        kind: 'namespace',
-        namespace: name,
-        name,
-      });
+      await publishCreated(events, logger, namespaceEvent(config.name, name));
       ctx.output('deleted', deleted);
     },
   });

@@ -29,7 +29,7 @@ import {
   VsphereActionOptions,
 } from './options';
 import { InputProblems } from './problems';
-import { publishCreated } from './published';
+import { namespaceEvent, publishCreated } from './published';
 import { resolveSupervisor } from './target';
 import { examples } from './vsphereNamespaceUpdate.examples';
 
@@ -241,12 +241,7 @@ export function createVsphereNamespaceUpdateAction(
         signal,
       });
       // also after a retry that found the change made: replicas and the catalog re-read it now
-      await publishCreated(events, logger, {
-        vcenter: config.name,
-        kind: 'namespace',
-        namespace: name,
-        name,
-      });
+      await publishCreated(events, logger, namespaceEvent(config.name, name));
       outputLinks();
       ctx.output('changedFields', result.changedFields);
       ctx.output('configStatus', ready.configStatus);

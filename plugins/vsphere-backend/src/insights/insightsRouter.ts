@@ -30,6 +30,7 @@ import Router from 'express-promise-router';
 import { VsphereInventory } from '../inventory/VsphereInventory';
 import {
   pickVCenter,
+  overviewTargetOf,
   resolveEntityTarget,
 } from '../service/resolveEntityTarget';
 
@@ -174,15 +175,7 @@ export async function createInsightsRouter(
       entityRef: entityRefOf(req),
       credentials,
     });
-    const overview = await inventory.getEntityOverview({
-      entityRef: page.entityRef,
-      vcenter: page.vcenter.name,
-      supervisor: page.supervisor,
-      namespace: page.target.namespace,
-      vmSelector: page.target.vmSelector,
-      cluster: page.target.cluster,
-      vm: page.target.vm,
-    });
+    const overview = await inventory.getEntityOverview(overviewTargetOf(page));
     return { page, overview };
   }
 

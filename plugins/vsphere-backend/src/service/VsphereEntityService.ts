@@ -29,6 +29,7 @@ import {
 import { Request } from 'express';
 import { OptionsQuery, VsphereInventory } from '../inventory/VsphereInventory';
 import {
+  overviewTargetOf,
   ResolvedEntityTarget,
   resolveEntityTarget,
 } from './resolveEntityTarget';
@@ -142,15 +143,7 @@ export class VsphereEntityService {
 
   /** What the caller's page shows, without the read check (callers check first). */
   private overviewOf(page: EntityPage) {
-    return this.options.inventory.getEntityOverview({
-      entityRef: page.entityRef,
-      vcenter: page.vcenter.name,
-      supervisor: page.supervisor,
-      namespace: page.target.namespace,
-      vmSelector: page.target.vmSelector,
-      cluster: page.target.cluster,
-      vm: page.target.vm,
-    });
+    return this.options.inventory.getEntityOverview(overviewTargetOf(page));
   }
 
   /** The overview of a page with what the caller may change there. */

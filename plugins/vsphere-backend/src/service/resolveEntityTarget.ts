@@ -18,6 +18,7 @@ import {
   checkLabelSelector,
   VCenterConfig,
 } from '@backstage-vsphere/plugin-vsphere-node';
+import { OverviewTarget } from '../inventory/VsphereInventory';
 
 /** A catalog entity and the vCenter, Supervisor and namespace its annotations point at. */
 export interface ResolvedEntityTarget {
@@ -27,6 +28,19 @@ export interface ResolvedEntityTarget {
   vcenter: VCenterConfig;
   /** The configured name of the Supervisor: the annotated one, or the vCenter's only one. */
   supervisor: string;
+}
+
+/** Where a resolved page's overview reads from: one mapping for the routes, insights and actions. */
+export function overviewTargetOf(page: ResolvedEntityTarget): OverviewTarget {
+  return {
+    entityRef: page.entityRef,
+    vcenter: page.vcenter.name,
+    supervisor: page.supervisor,
+    namespace: page.target.namespace,
+    vmSelector: page.target.vmSelector,
+    cluster: page.target.cluster,
+    vm: page.target.vm,
+  };
 }
 
 /** Picks the annotated vCenter, or the only one when the annotation is omitted. */
