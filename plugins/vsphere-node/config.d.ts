@@ -14,6 +14,11 @@ export interface Config {
       /** How often namespaces, storage policies and content libraries (REST, no watch) are read again while viewed; defaults to 60 seconds. */
       restInterval?: HumanDuration | string;
     };
+    /**
+     * How long one caller's repeated views of a page reuse its entity lookup, read decision and
+     * buttons; changes are always authorized afresh. '0s' checks every view. Defaults to 2 seconds.
+     */
+    pageAccessTtl?: HumanDuration | string;
     /** How long a page waits for one vCenter or Supervisor before showing it as failed; defaults to 4 seconds. */
     sourceDeadline?: HumanDuration | string;
     /** Capacity, fit checks and monitoring links. */

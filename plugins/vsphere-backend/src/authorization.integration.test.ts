@@ -110,6 +110,7 @@ async function startBackend(options: {
   decide: (asked: EvaluatePermissionRequest, user: string) => AuthorizeResult;
   extraEntities?: Entity[];
   vcenter?: JsonObject;
+  pageAccessTtl?: string;
 }) {
   const permissions = mockServices.permissions.mock();
   permissions.authorize.mockImplementation(async (requests, { credentials }) =>
@@ -136,6 +137,9 @@ async function startBackend(options: {
         data: {
           vsphere: {
             sourceDeadline: '3s',
+            ...(options.pageAccessTtl
+              ? { pageAccessTtl: options.pageAccessTtl }
+              : {}),
             ...testenvVsphereConfig(env, options.vcenter),
           },
         },
@@ -339,6 +343,44 @@ describe('authorization of changes against testenv', () => {
       expect(await poolReplicas()).toBe(replicas);
     },
   );
+
+  it("reuses a caller's page access for repeated views only: never another caller's, never for a change", async () => {
+    // alice may read and change everything until her access is revoked; the guest never may
+    let aliceRevoked = false;
+    const server = await startBackend({
+      pageAccessTtl: '2s',
+      decide: (_asked, user) =>
+        user === 'user:default/alice' && !aliceRevoked
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+    });
+    const overview = `${page('resource:demo')}/overview`;
+    const view = (auth: string) =>
+      request(server).get(overview).set('authorization', auth);
+
+    expect((await view(aliceAuth)).status).toBe(200);
+    expect((await view(guestAuth)).status).toBe(403);
+
+    aliceRevoked = true;
+    const revokedAt = Date.now();
+    // a change right after the revocation is refused, though her views are still remembered
+    const power = await desiredPower(OTHER_VM);
+    const change = await request(server)
+      .post(powerPath('resource:demo', OTHER_VM))
+      .set('authorization', aliceAuth)
+      .send({ action: 'off' });
+    expect(change.status).toBe(403);
+    expect(await desiredPower(OTHER_VM)).toBe(power);
+
+    // within the configured 2 s her views end too
+    let status = 200;
+    while (status === 200 && Date.now() - revokedAt < 5_000) {
+      status = (await view(aliceAuth)).status;
+      if (status === 200) await new Promise(r => setTimeout(r, 200));
+    }
+    expect(status).toBe(403);
+    expect(Date.now() - revokedAt).toBeLessThan(2_500);
+  });
 
   it('refuses every route under a deny-all policy, with no request upstream', async () => {
     const server = await startBackend({ decide: () => AuthorizeResult.DENY });

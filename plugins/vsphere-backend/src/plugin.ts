@@ -22,6 +22,7 @@ import { publishInventoryChanges } from './inventory/publishInventoryChanges';
 import { refreshAfterOwnChanges } from './inventory/refreshAfterOwnChanges';
 import { createRouter } from './router';
 import { VsphereEntityService } from './service/VsphereEntityService';
+import { CallerPageAccess } from './service/CallerPageAccess';
 import { createInsightsRouter } from './insights/insightsRouter';
 import { readMonitoringLinks } from '@backstage-vsphere/plugin-vsphere-node';
 
@@ -77,6 +78,9 @@ export const vspherePlugin = createBackendPlugin({
           ...deps,
           inventory,
           authorizer,
+          pageAccess: new CallerPageAccess({
+            ttlMs: duration('vsphere.pageAccessTtl', 2_000),
+          }),
         });
         registerVsphereActions(deps.actionsRegistry, service);
         deps.httpRouter.use(

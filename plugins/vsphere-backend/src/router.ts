@@ -137,8 +137,14 @@ export async function createRouter(
   const entityPath = '/entities/:namespace/:kind/:name';
 
   router.get(`${entityPath}/overview`, async (req, res) => {
-    const page = await resolvePage(req);
-    sendOverview(res, await service.overviewParts(page));
+    const { kind, namespace, name } = req.params;
+    sendOverview(
+      res,
+      await service.repeatedOverviewParts(
+        { kind, namespace, name },
+        await callerOf(req),
+      ),
+    );
   });
 
   router.post(

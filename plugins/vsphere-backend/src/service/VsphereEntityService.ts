@@ -3,7 +3,11 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -33,6 +37,7 @@ import {
   ResolvedEntityTarget,
   resolveEntityTarget,
 } from './resolveEntityTarget';
+import { CallerPageAccess } from './CallerPageAccess';
 import {
   checkAnnotationsSelect,
   checkOverviewShows,
@@ -43,6 +48,24 @@ import {
 export type EntityPage = ResolvedEntityTarget & {
   credentials: BackstageCredentials;
 };
+
+/** A page's view, shared by every caller, and what one caller may change there. */
+export interface OverviewParts {
+  view: Omit<EntityOverview, 'allowed'>;
+  allowed: EntityOverview['allowed'];
+}
+
+// a shared view's identity: the buttons of an unchanged view need no new decision
+const viewIds = new WeakMap<object, number>();
+let lastViewId = 0;
+function viewIdOf(view: object): number {
+  let id = viewIds.get(view);
+  if (id === undefined) {
+    id = ++lastViewId;
+    viewIds.set(view, id);
+  }
+  return id;
+}
 
 /** Who asked for a change: the HTTP request (routes) or only the credentials (registry actions). */
 export interface ChangeOrigin {
@@ -62,6 +85,8 @@ export class VsphereEntityService {
       clients: VsphereClients;
       inventory: VsphereInventory;
       authorizer: VsphereChangeAuthorizer;
+      /** Repeated views of a page by one caller; unset, each view is checked afresh. */
+      pageAccess?: CallerPageAccess;
     },
   ) {}
 
@@ -156,17 +181,53 @@ export class VsphereEntityService {
    * The page's view, shared by every caller until its namespace changes, and what this caller
    * may change there: the route sends the shared part as serialized once.
    */
-  async overviewParts(page: EntityPage): Promise<{
-    view: Omit<EntityOverview, 'allowed'>;
-    allowed: EntityOverview['allowed'];
-  }> {
-    const { authorizer } = this.options;
+  async overviewParts(page: EntityPage): Promise<OverviewParts> {
     await this.requireRead(page);
-    const overview = await this.overviewOf(page);
-    // one catalog read and one permission batch for every button of the page
-    const clusters = overview.clusters.map(c => c.name);
-    const vms = overview.vms.filter(vm => !vm.clusterNode).map(vm => vm.name);
-    const decisions = await authorizer.allowedEach(
+    const view = await this.overviewOf(page);
+    return { view, allowed: await this.allowedOn(page, view) };
+  }
+
+  /**
+   * `overviewParts` of the page a caller views again and again: its entity, read decision and
+   * buttons are reused for a few seconds per caller (see CallerPageAccess); the view is current.
+   */
+  async repeatedOverviewParts(
+    entityRef: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<OverviewParts> {
+    const { pageAccess } = this.options;
+    if (!pageAccess) {
+      return this.overviewParts(await this.resolvePage(entityRef, credentials));
+    }
+    const ref = stringifyEntityRef(entityRef);
+    const readable = await pageAccess.remember(
+      credentials,
+      `page:${ref}`,
+      async () => {
+        const resolved = await this.resolvePage(entityRef, credentials);
+        await this.requireRead(resolved);
+        return resolved;
+      },
+    );
+    // the first caller's credentials stay with that answer; this view goes on with its own
+    const page = { ...readable, credentials };
+    const view = await this.overviewOf(page);
+    const allowed = await pageAccess.remember(
+      credentials,
+      `allowed:${ref}:${viewIdOf(view)}`,
+      () => this.allowedOn(page, view),
+    );
+    return { view, allowed };
+  }
+
+  /** One catalog read and one permission batch for every button of the page. */
+  private async allowedOn(
+    page: EntityPage,
+    view: OverviewParts['view'],
+  ): Promise<EntityOverview['allowed']> {
+    const clusters = view.clusters.map(c => c.name);
+    const vms = view.vms.filter(vm => !vm.clusterNode).map(vm => vm.name);
+    const decisions = await this.options.authorizer.allowedEach(
       [
         ...clusters.map(name => ({
           object: this.objectOf(page, { kind: 'cluster', name, nodePool: '' }),
@@ -179,11 +240,10 @@ export class VsphereEntityService {
       ],
       page.credentials,
     );
-    const allowed: EntityOverview['allowed'] = {
+    return {
       scaleClusters: clusters.filter((_, i) => decisions[i]),
       powerVms: vms.filter((_, i) => decisions[clusters.length + i]),
     };
-    return { view: overview, allowed };
   }
 
   /** A picker's options; callers check `requireOptionsRead` first, before parsing the query. */
