@@ -2,6 +2,8 @@ import { VmServiceVm } from '@backstage-vsphere/plugin-vsphere-common';
 
 /** A VM flattened for the table, so its columns sort and search as text. */
 export interface VmRow {
+  /** The VM's name: unique in its namespace, so it keys the table's row. */
+  id: string;
   name: string;
   powerState?: string;
   desiredPowerState?: string;
@@ -20,6 +22,7 @@ export function toVmRow(vm: VmServiceVm): VmRow {
     ? vc.datastoreNames
     : vc?.datastores;
   return {
+    id: vm.name,
     name: vm.name,
     powerState: vm.powerState ?? vc?.powerState,
     desiredPowerState: vm.desiredPowerState,

@@ -1,14 +1,7 @@
-import { GaugePropsGetColor, LinearGauge } from '@backstage/core-components';
 import { Flex, Text } from '@backstage/ui';
 import { ResourceCapacity } from '@backstage-vsphere/plugin-vsphere-common';
 import { formatQuantity } from '../../utils/formatQuantity';
-
-/** Fuller hosts are worse: the reverse of the gauge's default colours, as on the quota bars. */
-const usageColor: GaugePropsGetColor = ({ palette, value }) => {
-  if (value >= 90) return palette.status.error;
-  if (value >= 75) return palette.status.warning;
-  return palette.status.ok;
-};
+import { UsageBar } from '../UsageBar';
 
 const percent = (part: number, whole: number) =>
   whole > 0 ? Math.round((part / whole) * 100) : 0;
@@ -29,9 +22,9 @@ export const CapacityBar = (props: {
           r.capacity,
         )}%)`}</Text>
       </Flex>
-      <LinearGauge
-        value={r.capacity > 0 ? Math.min(r.used / r.capacity, 1) : 0}
-        getColor={usageColor}
+      <UsageBar
+        label={`${label} used`}
+        fraction={r.capacity > 0 ? r.used / r.capacity : 0}
       />
       <Text
         variant="body-small"

@@ -1,6 +1,6 @@
-import { Table, TableColumn } from '@backstage/core-components';
 import { Text } from '@backstage/ui';
 import { NamespaceEvent } from '@backstage-vsphere/plugin-vsphere-common';
+import { DataColumn, DataTable, elementCell, textCell } from '../DataTable';
 import { StatusLabel } from '../StatusLabel';
 
 /** Newest first; events without a time go last. */
@@ -9,25 +9,52 @@ export function sortNewestFirst(events: NamespaceEvent[]): NamespaceEvent[] {
   return [...events].sort((a, b) => time(b) - time(a));
 }
 
-const columns: TableColumn<NamespaceEvent>[] = [
+/** An event keyed by its place in the newest-first list: events have no name of their own here. */
+type EventRow = NamespaceEvent & { id: number };
+
+const columns: DataColumn<EventRow>[] = [
   {
-    title: 'Type',
-    field: 'type',
-    render: e => (
-      <StatusLabel
-        tone={e.type === 'Warning' ? 'warning' : 'ok'}
-        label={e.type}
-      />
-    ),
+    id: 'type',
+    label: 'Type',
+    cell: e =>
+      elementCell(
+        <StatusLabel
+          tone={e.type === 'Warning' ? 'warning' : 'ok'}
+          label={e.type}
+        />,
+      ),
+    value: e => e.type,
   },
-  { title: 'Reason', field: 'reason', emptyValue: '—' },
-  { title: 'Object', field: 'object' },
-  { title: 'Message', field: 'message', emptyValue: '—' },
-  { title: 'Count', field: 'count', type: 'numeric', emptyValue: '—' },
   {
-    title: 'Last seen',
-    field: 'lastSeen',
-    render: e => (e.lastSeen ? new Date(e.lastSeen).toLocaleString() : '—'),
+    id: 'reason',
+    label: 'Reason',
+    cell: e => textCell(e.reason),
+    value: e => e.reason,
+  },
+  {
+    id: 'object',
+    label: 'Object',
+    cell: e => textCell(e.object),
+    value: e => e.object,
+  },
+  {
+    id: 'message',
+    label: 'Message',
+    cell: e => textCell(e.message),
+    value: e => e.message,
+  },
+  {
+    id: 'count',
+    label: 'Count',
+    cell: e => textCell(e.count),
+    value: e => e.count,
+  },
+  {
+    id: 'lastSeen',
+    label: 'Last seen',
+    cell: e =>
+      textCell(e.lastSeen ? new Date(e.lastSeen).toLocaleString() : undefined),
+    value: e => (e.lastSeen ? Date.parse(e.lastSeen) : undefined),
   },
 ];
 
@@ -36,17 +63,12 @@ export const EventsCard = (props: {
   events: NamespaceEvent[];
   namespace: string;
 }) => (
-  <Table<NamespaceEvent>
+  <DataTable<EventRow>
     title="Recent events"
+    rows={sortNewestFirst(props.events).map((e, id) => ({ ...e, id }))}
     columns={columns}
-    // material-table writes its row state into the objects it gets.
-    data={sortNewestFirst(props.events).map(e => ({ ...e }))}
-    options={{
-      paging: props.events.length > 10,
-      pageSize: 10,
-      padding: 'dense',
-    }}
-    emptyContent={
+    pageSize={10}
+    emptyState={
       <Text as="p" style={{ padding: 16 }}>
         {`No recent events in namespace ${props.namespace}. Kubernetes keeps events for about an hour.`}
       </Text>

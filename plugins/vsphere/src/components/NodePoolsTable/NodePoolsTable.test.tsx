@@ -48,7 +48,7 @@ describe('NodePoolsTable', () => {
     );
     expect(screen.queryByText('10.0.1.5')).not.toBeInTheDocument();
     await userEvent.click(
-      screen.getByRole('button', { name: 'Detail panel visiblity toggle' }),
+      screen.getByRole('button', { name: 'Show nodes of workers' }),
     );
     expect(await screen.findByText('10.0.1.5')).toBeInTheDocument();
     expect(screen.getByText('esx-02.lab')).toBeInTheDocument();

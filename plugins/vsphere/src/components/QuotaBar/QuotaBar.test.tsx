@@ -12,7 +12,19 @@ describe('QuotaBar', () => {
     );
     expect(screen.getByText('CPU')).toBeInTheDocument();
     expect(screen.getByText('4 GHz of 20 GHz')).toBeInTheDocument();
-    expect(screen.getByTitle('20%')).toBeInTheDocument();
+    expect(screen.getByRole('meter', { name: 'CPU used' })).toHaveAttribute(
+      'aria-valuenow',
+      '20',
+    );
+  });
+
+  it('draws an empty bar, not a dot, when nothing is used', async () => {
+    await renderInTestApp(
+      <QuotaBar label="Memory" quota={{ used: 0, limit: 1024, unit: 'MiB' }} />,
+    );
+    const bar = screen.getByRole('meter', { name: 'Memory used' });
+    expect(bar).toHaveAttribute('aria-valuenow', '0');
+    expect((bar.firstChild as HTMLElement).style.width).toBe('0%');
   });
 
   it('says there is no limit and draws no bar', async () => {
@@ -20,6 +32,6 @@ describe('QuotaBar', () => {
       <QuotaBar label="Storage" quota={{ used: 2097152, unit: 'MiB' }} />,
     );
     expect(screen.getByText('2 TiB used, no limit')).toBeInTheDocument();
-    expect(screen.queryByTitle(/%$/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('meter')).not.toBeInTheDocument();
   });
 });

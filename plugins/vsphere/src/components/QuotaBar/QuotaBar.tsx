@@ -1,14 +1,7 @@
-import { GaugePropsGetColor, LinearGauge } from '@backstage/core-components';
 import { Flex, Text } from '@backstage/ui';
 import { QuotaUsage } from '@backstage-vsphere/plugin-vsphere-common';
 import { formatUsage } from '../../utils/formatQuantity';
-
-/** Fuller is worse for a quota, the reverse of the gauge's default colours. */
-const quotaColor: GaugePropsGetColor = ({ palette, value }) => {
-  if (value >= 90) return palette.status.error;
-  if (value >= 75) return palette.status.warning;
-  return palette.status.ok;
-};
+import { UsageBar } from '../UsageBar';
 
 /** One quota: its label, used against the limit in human units, and a bar when there is a limit. */
 export const QuotaBar = (props: { label: string; quota: QuotaUsage }) => {
@@ -22,9 +15,9 @@ export const QuotaBar = (props: { label: string; quota: QuotaUsage }) => {
         <Text>{formatUsage(quota)}</Text>
       </Flex>
       {hasBar && (
-        <LinearGauge
-          value={Math.min(quota.used! / quota.limit!, 1)}
-          getColor={quotaColor}
+        <UsageBar
+          label={`${label} used`}
+          fraction={quota.used! / quota.limit!}
         />
       )}
     </Flex>

@@ -1,18 +1,17 @@
-import { Table, TableColumn } from '@backstage/core-components';
 import { Text } from '@backstage/ui';
 import { VmServiceVm } from '@backstage-vsphere/plugin-vsphere-common';
 import { statusTone } from '../../utils/statusTone';
+import { toVmRow, VmRow } from '../../utils/toVmRow';
+import { DataColumn, DataTable, elementCell, textCell } from '../DataTable';
 import { StatusLabel } from '../StatusLabel';
 import { VmPowerActions } from '../VmPowerActions';
-import { toVmRow, VmRow } from '../../utils/toVmRow';
 
 /** Props of {@link VirtualMachinesTable}. */
 export interface VirtualMachinesTableProps {
   vms: VmServiceVm[];
   namespace: string;
   entityRef: string;
-  /** Whether the caller may power VMs; the buttons are hidden otherwise. */
-  /** Names of the VMs the caller may power. */
+  /** Names of the VMs the caller may power; the buttons are hidden otherwise. */
   powerableVms: string[];
   onPowered: (vm: VmServiceVm) => void;
 }
@@ -36,43 +35,74 @@ const PowerCell = ({ row }: { row: VmRow }) => {
   );
 };
 
+const dataColumns: DataColumn<VmRow>[] = [
+  {
+    id: 'name',
+    label: 'Name',
+    cell: row => textCell(row.name),
+    value: row => row.name,
+  },
+  {
+    id: 'power',
+    label: 'Power',
+    cell: row => elementCell(<PowerCell row={row} />),
+    value: row => row.powerState,
+  },
+  {
+    id: 'class',
+    label: 'Class',
+    cell: row => textCell(row.className),
+    value: row => row.className,
+  },
+  {
+    id: 'image',
+    label: 'Image',
+    cell: row => textCell(row.imageName),
+    value: row => row.imageName,
+  },
+  { id: 'ip', label: 'IP', cell: row => textCell(row.ip), value: r => r.ip },
+  {
+    id: 'host',
+    label: 'Host',
+    cell: row => textCell(row.host),
+    value: row => row.host,
+  },
+  {
+    id: 'datastore',
+    label: 'Datastore',
+    cell: row => textCell(row.datastore),
+    value: row => row.datastore,
+  },
+];
+
 /** The namespace's VM Service VMs with where vCenter runs them, and power buttons for those allowed. */
 export const VirtualMachinesTable = (props: VirtualMachinesTableProps) => {
   const { vms, namespace, entityRef, powerableVms, onPowered } = props;
-  const columns: TableColumn<VmRow>[] = [
-    { title: 'Name', field: 'name', highlight: true },
-    {
-      title: 'Power',
-      field: 'powerState',
-      render: row => <PowerCell row={row} />,
-    },
-    { title: 'Class', field: 'className', emptyValue: '—' },
-    { title: 'Image', field: 'imageName', emptyValue: '—' },
-    { title: 'IP', field: 'ip', emptyValue: '—' },
-    { title: 'Host', field: 'host', emptyValue: '—' },
-    { title: 'Datastore', field: 'datastore', emptyValue: '—' },
-  ];
+  const columns = [...dataColumns];
   if (vms.some(vm => powerableVms.includes(vm.name))) {
     columns.push({
-      title: 'Actions',
-      sorting: false,
-      render: row =>
-        powerableVms.includes(row.vm.name) ? (
-          <VmPowerActions
-            entityRef={entityRef}
-            vm={row.vm}
-            onPowered={onPowered}
-          />
-        ) : null,
+      id: 'actions',
+      label: 'Actions',
+      // the three power buttons stay whole at 1280 px; text columns give way
+      minWidth: 260,
+      cell: row =>
+        elementCell(
+          powerableVms.includes(row.vm.name) ? (
+            <VmPowerActions
+              entityRef={entityRef}
+              vm={row.vm}
+              onPowered={onPowered}
+            />
+          ) : null,
+        ),
     });
   }
   return (
-    <Table<VmRow>
+    <DataTable<VmRow>
       title="Virtual machines"
+      rows={vms.map(toVmRow)}
       columns={columns}
-      data={vms.map(toVmRow)}
-      options={{ paging: vms.length > 20, pageSize: 20, padding: 'dense' }}
-      emptyContent={
+      emptyState={
         <Text as="p" style={{ padding: 16 }}>
           {`No VMs in namespace ${namespace}. Create one with the 'Virtual machine' template.`}
         </Text>

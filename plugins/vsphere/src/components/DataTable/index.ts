@@ -1,0 +1,2 @@
+export { DataTable, elementCell, textCell } from './DataTable';
+export type { DataColumn, DataTableProps } from './DataTable';
