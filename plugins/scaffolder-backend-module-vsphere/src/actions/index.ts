@@ -10,10 +10,11 @@ import { createVsphereNodePoolScaleAction } from './vsphereNodePoolScale';
 import { createVsphereVmCreateAction } from './vsphereVmCreate';
 
 export type { VsphereActionOptions } from './options';
+// the event is defined in the common package; re-exported for apps that import it from here
 export {
   VSPHERE_RESOURCE_CREATED_TOPIC,
   type VsphereResourceCreatedEvent,
-} from './published';
+} from '@backstage-vsphere/plugin-vsphere-common';
 export { OWNER_ANNOTATION } from './inputs';
 export {
   createVsphereClusterCreateAction,
