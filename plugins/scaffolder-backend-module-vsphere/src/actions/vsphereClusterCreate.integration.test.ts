@@ -307,7 +307,10 @@ describe('vsphere:cluster:create against the testenv', () => {
         { workerClass: 'gpu-pool' },
         /^workerClass: 'gpu-pool' is not a worker class of ClusterClass 'tanzukubernetescluster'; valid: node-pool$/,
       ],
-      [{ nodePools: [] }, /^nodePools: give at least one node pool$/],
+      [
+        { nodePools: [] },
+        /^Invalid input passed to action vsphere:cluster:create, instance\.nodePools does not meet minimum length of 1$/,
+      ],
       [
         {
           nodePools: [

@@ -159,9 +159,6 @@ export function createVsphereClusterCreateAction(
           `controlPlaneReplicas: ${controlPlaneReplicas} is not allowed; use 1 or 3`,
         );
       }
-      if (!input.nodePools?.length) {
-        problems.add('nodePools: give at least one node pool');
-      }
       problems.check(() =>
         checkUnique(
           'nodePools',
