@@ -7,8 +7,9 @@
 export { catalogModuleVsphereEntityProvider as default } from './module';
 export { readCatalogConfig } from './config';
 export type { VsphereCatalogConfig } from './config';
-export { VSPHERE_RESOURCE_CREATED_TOPIC } from './events';
-export type { VsphereResourceCreatedEvent } from './events';
+// the event is defined in the common package; re-exported for apps that import it from here
+export { VSPHERE_RESOURCE_CREATED_TOPIC } from '@backstage-vsphere/plugin-vsphere-common';
+export type { VsphereResourceCreatedEvent } from '@backstage-vsphere/plugin-vsphere-common';
 export type {
   SupervisorSource,
   VcenterSource,

@@ -8,6 +8,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   MAX_NODE_POOL_REPLICAS,
   PickerKind,
+  VCenterSummary,
 } from '@backstage-vsphere/plugin-vsphere-common';
 import {
   checkDnsLabel,
@@ -67,12 +68,6 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 }
 
 /** What a Backstage user may know of a configured vCenter: names and links, never credentials. */
-export interface VCenterSummary {
-  name: string;
-  clientBaseUrl: string;
-  supervisors: { name: string; cluster: string }[];
-}
-
 export function toVCenterSummary(vc: VCenterConfig): VCenterSummary {
   return {
     name: vc.name,

@@ -21,6 +21,40 @@ export interface VsphereResourceCreatedEvent {
   owner?: string;
 }
 
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' && value ? value : undefined;
+}
+
+/**
+ * Reads a {@link VSPHERE_RESOURCE_CREATED_TOPIC} payload; undefined unless it names a valid
+ * namespace, so a subscriber never acts on a malformed event.
+ * @public
+ */
+export function parseVsphereResourceCreatedEvent(
+  payload: unknown,
+): VsphereResourceCreatedEvent | undefined {
+  if (!payload || typeof payload !== 'object') {
+    return undefined;
+  }
+  const fields = payload as Record<string, unknown>;
+  const kind = optionalString(fields.kind) ?? 'unknown';
+  const name = optionalString(fields.name);
+  // a new namespace may be named by `name` alone
+  const namespace =
+    optionalString(fields.namespace) ??
+    (kind === 'namespace' ? name : undefined);
+  if (!namespace || !DNS_LABEL.test(namespace)) {
+    return undefined;
+  }
+  const event: VsphereResourceCreatedEvent = { kind, namespace };
+  const vcenter = optionalString(fields.vcenter);
+  if (vcenter) event.vcenter = vcenter;
+  if (name) event.name = name;
+  return event;
+}
+
 /**
  * The signal channel of one Supervisor namespace; open pages of it listen there.
  * @public

@@ -115,3 +115,14 @@ export interface WorkloadCluster {
   conditions: Condition[];
   nodePools: NodePool[];
 }
+
+/**
+ * A configured vCenter as the backend's `/vcenters` route describes it: names and links, never
+ * credentials.
+ * @public
+ */
+export interface VCenterSummary {
+  name: string;
+  clientBaseUrl: string;
+  supervisors: { name: string; cluster: string }[];
+}

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { EntityProviderMutation } from '@backstage/plugin-catalog-node';
 import { testenvKubectl } from '@backstage-vsphere/plugin-vsphere-node/testUtils';
 import { entitiesOf, govc, testenvProvider } from '../__testUtils__/testenv';
-import { VSPHERE_RESOURCE_CREATED_TOPIC } from '../events';
+import { VSPHERE_RESOURCE_CREATED_TOPIC } from '@backstage-vsphere/plugin-vsphere-common';
 
 // real servers, and a reconciler that mirrors new namespaces
 jest.setTimeout(120_000);

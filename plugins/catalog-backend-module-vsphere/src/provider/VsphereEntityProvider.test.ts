@@ -12,7 +12,7 @@ import {
   stubSources,
   vcenterConfig,
 } from '../__testUtils__/stubSources';
-import { VSPHERE_RESOURCE_CREATED_TOPIC } from '../events';
+import { VSPHERE_RESOURCE_CREATED_TOPIC } from '@backstage-vsphere/plugin-vsphere-common';
 import { VsphereEntityProvider } from './VsphereEntityProvider';
 
 function setup(stub = stubSources()) {

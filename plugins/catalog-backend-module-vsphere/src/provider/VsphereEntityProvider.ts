@@ -14,13 +14,13 @@ import {
   InventorySnapshot,
   VCenterConfig,
 } from '@backstage-vsphere/plugin-vsphere-node';
-import { ANNOTATION_SUPERVISOR_NAMESPACE } from '@backstage-vsphere/plugin-vsphere-common';
+import {
+  ANNOTATION_SUPERVISOR_NAMESPACE,
+  parseVsphereResourceCreatedEvent,
+  VSPHERE_RESOURCE_CREATED_TOPIC,
+} from '@backstage-vsphere/plugin-vsphere-common';
 import { VsphereCatalogConfig } from '../config';
 import { buildEntities } from '../entities/buildEntities';
-import {
-  VSPHERE_RESOURCE_CREATED_TOPIC,
-  parseResourceCreatedEvent,
-} from '../events';
 import { InventoryReader } from '../inventory/InventoryReader';
 import { VcenterSources } from '../inventory/sources';
 import { snapshotSources } from '../inventory/snapshotSources';
@@ -276,7 +276,7 @@ export class VsphereEntityProvider implements EntityProvider {
 
   /** Handles an announcement; errors are logged, as the next full run catches up anyway. */
   async onEvent(params: EventParams): Promise<void> {
-    const event = parseResourceCreatedEvent(params.eventPayload);
+    const event = parseVsphereResourceCreatedEvent(params.eventPayload);
     if (!event) {
       this.logger.warn(
         `Ignoring a ${params.topic} event that names no valid namespace`,

@@ -1,4 +1,6 @@
 import yaml from 'yaml';
+import { validate } from 'jsonschema';
+import { InputError } from '@backstage/errors';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -124,6 +126,19 @@ export function recordingLogger(onLog?: (line: string) => void) {
   return { logger, lines };
 }
 
+/** Checks the input against the action's schema, as the scaffolder's task runner does first. */
+function checkSchema(action: TemplateAction<any, any, any>, input: JsonObject) {
+  const schema = action.schema?.input;
+  const result = schema ? validate(input, schema) : undefined;
+  if (result && !result.valid) {
+    throw new InputError(
+      `Invalid input passed to action ${action.id}, ${result.errors.join(
+        ', ',
+      )}`,
+    );
+  }
+}
+
 /** Runs an action's handler as the scaffolder would, and collects its outputs. */
 export async function runAction(
   action: TemplateAction<any, any, any>,
@@ -140,6 +155,7 @@ export async function runAction(
   const outputs: Record<string, JsonValue> = {};
   const ctx = createMockActionContext({ input, logger: logger as any });
   const checkpoints = options.checkpoints ?? new CheckpointStore();
+  checkSchema(action, input);
   await action.handler({
     ...ctx,
     isDryRun: options.isDryRun,
@@ -162,6 +178,7 @@ export async function runActionFailing(
   const ctx = createMockActionContext({ input, logger: logger as any });
   const checkpoints = options.checkpoints ?? new CheckpointStore();
   try {
+    checkSchema(action, input);
     await action.handler({
       ...ctx,
       isDryRun: options.isDryRun,

@@ -1,5 +1,5 @@
 import { withNotifications } from '../notifications';
-import { VsphereActionOptions } from './options';
+import { VsphereActionOptions } from '../lib/options';
 import { createVsphereClusterCreateAction } from './vsphereClusterCreate';
 import { createVsphereNamespaceCreateAction } from './vsphereNamespaceCreate';
 import { createVsphereNamespaceDeleteAction } from './vsphereNamespaceDelete';
@@ -9,12 +9,13 @@ import { createVsphereNodePoolDeleteAction } from './vsphereNodePoolDelete';
 import { createVsphereNodePoolScaleAction } from './vsphereNodePoolScale';
 import { createVsphereVmCreateAction } from './vsphereVmCreate';
 
-export type { VsphereActionOptions } from './options';
+export type { VsphereActionOptions } from '../lib/options';
+// the event is defined in the common package; re-exported for apps that import it from here
 export {
   VSPHERE_RESOURCE_CREATED_TOPIC,
   type VsphereResourceCreatedEvent,
-} from './published';
-export { OWNER_ANNOTATION } from './inputs';
+} from '@backstage-vsphere/plugin-vsphere-common';
+export { OWNER_ANNOTATION } from '../lib/inputs';
 export {
   createVsphereClusterCreateAction,
   createVsphereNamespaceCreateAction,

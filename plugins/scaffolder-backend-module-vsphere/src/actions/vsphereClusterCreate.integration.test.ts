@@ -307,7 +307,10 @@ describe('vsphere:cluster:create against the testenv', () => {
         { workerClass: 'gpu-pool' },
         /^workerClass: 'gpu-pool' is not a worker class of ClusterClass 'tanzukubernetescluster'; valid: node-pool$/,
       ],
-      [{ nodePools: [] }, /^nodePools: give at least one node pool$/],
+      [
+        { nodePools: [] },
+        /^Invalid input passed to action vsphere:cluster:create, instance\.nodePools does not meet minimum length of 1$/,
+      ],
       [
         {
           nodePools: [
@@ -323,11 +326,11 @@ describe('vsphere:cluster:create against the testenv', () => {
       ],
       [
         { nodePools: [{ name: 'a', replicas: 101 }] },
-        /^nodePools\[0\]\.replicas: 101 is out of range; use a whole number from 0 to 100$/,
+        /^Invalid input passed to action vsphere:cluster:create, instance\.nodePools\[0\]\.replicas must be less than or equal to 100$/,
       ],
       [
         { nodePools: [{ name: 'a', replicas: 1.5 }] },
-        /^nodePools\[0\]\.replicas: 1.5 is out of range; use a whole number from 0 to 100$/,
+        /^Invalid input passed to action vsphere:cluster:create, instance\.nodePools\[0\]\.replicas is not of a type\(s\) integer$/,
       ],
       [
         { nodePools: [{ name: 'a', replicas: 1, vmClass: 'huge' }] },

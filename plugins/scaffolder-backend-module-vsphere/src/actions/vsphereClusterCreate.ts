@@ -1,4 +1,4 @@
-import { checkVmsFit } from './fitCheck';
+import { checkVmsFit } from '../lib/fitCheck';
 import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
@@ -6,43 +6,40 @@ import {
   vsphereClusterCreatePermission,
 } from '@backstage-vsphere/plugin-vsphere-common';
 import { ClusterSpec } from '@backstage-vsphere/plugin-vsphere-node';
-import { createOnce } from './createOnce';
-import { findCluster, waitForCluster } from './clusterState';
+import { createOnce } from '../lib/createOnce';
+import { findCluster, waitForCluster } from '../lib/clusterState';
 import {
   CONTROL_PLANE_SIZES,
   checkVersion,
   checkVersionFormat,
   clusterDifferences,
-} from './clusterSpec';
-import { clusterObject, namespaceObject } from './entityRefs';
-import { initiatorMeta } from './audit';
+} from '../lib/clusterSpec';
+import { clusterObject, namespaceObject } from '../lib/entityRefs';
+import { initiatorMeta } from '../lib/audit';
 import {
   OWNER_ANNOTATION,
   linkOutput,
   ownerInput,
   targetInput,
   waitInput,
-} from './inputs';
-import {
-  kubectlLoginCommand,
-  namespaceClientUrl,
-} from '@backstage-vsphere/plugin-vsphere-node';
+} from '../lib/inputs';
 import {
   checkDnsLabel,
   checkEntityRef,
   checkLabels,
   checkUnique,
-} from './names';
-import { NamespaceOptions } from './namespaceOptions';
-import { nodePoolFields, resolveNodePool } from './nodePoolSpec';
+} from '../lib/names';
+import { NamespaceOptions } from '../lib/namespaceOptions';
+import { nodePoolFields, resolveNodePool } from '../lib/nodePoolSpec';
 import {
   DEFAULT_CLUSTER_TIMEOUT_SECONDS,
   DEFAULT_POLL_INTERVAL_MS,
   VsphereActionOptions,
-} from './options';
-import { InputProblems } from './problems';
-import { publishCreated } from './published';
-import { resolveSupervisor } from './target';
+} from '../lib/options';
+import { InputProblems } from '../lib/problems';
+import { publishCreated } from '../lib/published';
+import { resolveSupervisor } from '../lib/target';
+import { outputLinks } from '../lib/outputs';
 import { examples } from './vsphereClusterCreate.examples';
 
 /**
@@ -162,9 +159,6 @@ export function createVsphereClusterCreateAction(
           `controlPlaneReplicas: ${controlPlaneReplicas} is not allowed; use 1 or 3`,
         );
       }
-      if (!input.nodePools?.length) {
-        problems.add('nodePools: give at least one node pool');
-      }
       problems.check(() =>
         checkUnique(
           'nodePools',
@@ -172,21 +166,22 @@ export function createVsphereClusterCreateAction(
         ),
       );
       problems.check(() => checkLabels('labels', input.labels ?? {}));
-      if (input.owner) {
-        problems.check(() => checkEntityRef('owner', input.owner!));
+      const { owner } = input;
+      if (owner) {
+        problems.check(() => checkEntityRef('owner', owner));
       }
-      const target = problems.check(() =>
+      const resolved = problems.check(() =>
         resolveSupervisor(clients, input.vcenter, input.supervisor),
       );
       const live =
-        target && namespaceValid
-          ? new NamespaceOptions(target, namespace, signal)
+        resolved && namespaceValid
+          ? new NamespaceOptions(resolved, namespace, signal)
           : undefined;
       const known =
         live && (await problems.checkAsync(() => live.checkNamespace()));
       const scoped = known ? live : undefined;
-      let vmClass: string | undefined;
-      let storageClass: string | undefined;
+      let foundClass: string | undefined;
+      let foundStorage: string | undefined;
       const clusterClass = input.clusterClass ?? 'tanzukubernetescluster';
       const workerClass = input.workerClass ?? 'node-pool';
       if (scoped) {
@@ -199,14 +194,14 @@ export function createVsphereClusterCreateAction(
           ),
         );
         await problems.checkAsync(() => checkVersion(scoped, input.version));
-        vmClass = await problems.checkAsync(() =>
+        foundClass = await problems.checkAsync(() =>
           scoped.vmClass('vmClass', input.vmClass),
         );
       } else {
         problems.check(() => checkVersionFormat(input.version));
       }
       if (live) {
-        storageClass = await problems.checkAsync(() =>
+        foundStorage = await problems.checkAsync(() =>
           live.storageClass('storageClass', input.storageClass),
         );
       }
@@ -216,12 +211,16 @@ export function createVsphereClusterCreateAction(
           await resolveNodePool(`nodePools[${i}].`, pool, scoped, problems),
         );
       }
-      problems.throwIfAny();
-      const { config, supervisor, supervisorConfig } = target!;
+      const { target, vmClass, storageClass } = problems.valid({
+        target: resolved,
+        vmClass: foundClass,
+        storageClass: foundStorage,
+      });
+      const { config, supervisor, supervisorConfig } = target;
 
       const credentials = await ctx.getInitiatorCredentials();
       await authorizer.authorize({
-        object: namespaceObject(target!, namespace),
+        object: namespaceObject(target, namespace),
         permission: vsphereClusterCreatePermission,
         credentials,
         what: `create cluster '${name}' in namespace '${namespace}'`,
@@ -233,8 +232,8 @@ export function createVsphereClusterCreateAction(
         clusterClass,
         version: input.version,
         controlPlaneReplicas,
-        vmClass: vmClass!,
-        storageClass: storageClass!,
+        vmClass: vmClass,
+        storageClass: storageClass,
         nodePools: nodePools.map(p => ({ ...p, class: workerClass })),
         ...(input.labels ? { labels: input.labels } : {}),
         ...(input.owner
@@ -242,7 +241,7 @@ export function createVsphereClusterCreateAction(
           : {}),
       };
       await checkVmsFit({
-        vcenter: target!.vcenter,
+        vcenter: target.vcenter,
         cluster: supervisorConfig.cluster,
         namespace,
         vms: [
@@ -257,18 +256,17 @@ export function createVsphereClusterCreateAction(
         signal,
       });
       const entityRef = authorizer.entityRefOf(
-        clusterObject(target!, namespace, name),
+        clusterObject(target, namespace, name),
       );
-      const outputLinks = (cluster?: WorkloadCluster) => {
-        ctx.output('vcenter', config.name);
-        ctx.output('namespace', namespace);
+      const outputClusterLinks = (cluster?: WorkloadCluster) => {
+        outputLinks(ctx, {
+          config,
+          supervisorConfig,
+          namespace,
+          entityRef,
+          cluster: name,
+        });
         ctx.output('name', name);
-        ctx.output('entityRef', entityRef);
-        ctx.output('vsphereClientUrl', namespaceClientUrl(config, namespace));
-        ctx.output(
-          'kubectlLoginCommand',
-          kubectlLoginCommand(supervisorConfig.url, namespace, name),
-        );
         ctx.output('phase', cluster?.phase ?? 'NOT_CREATED');
         ctx.output(
           'nodePools',
@@ -324,7 +322,7 @@ export function createVsphereClusterCreateAction(
         create: () => supervisor.applyCluster(spec, { signal }),
       });
       if (run.dryRun) {
-        outputLinks(run.existing);
+        outputClusterLinks(run.existing);
         ctx.output('created', false);
         return;
       }
@@ -347,7 +345,7 @@ export function createVsphereClusterCreateAction(
         name,
         ...(input.owner ? { owner: input.owner } : {}),
       });
-      outputLinks(cluster);
+      outputClusterLinks(cluster);
       ctx.output('created', created);
       logger.info(
         `Cluster '${name}' is ${

@@ -2,35 +2,32 @@ import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { vsphereNamespaceCreatePermission } from '@backstage-vsphere/plugin-vsphere-common';
 import { NamespaceCreateSpec } from '@backstage-vsphere/plugin-vsphere-node';
-import { createOnce } from './createOnce';
-import { checkLimitsFit } from './fitCheck';
-import { namespaceObject } from './entityRefs';
-import { initiatorMeta } from './audit';
-import { authorizeInitiator } from './guard';
-import { linkOutput, ownerInput, targetInput, waitInput } from './inputs';
-import {
-  kubectlLoginCommand,
-  namespaceClientUrl,
-} from '@backstage-vsphere/plugin-vsphere-node';
-import { checkDnsLabel } from './names';
+import { createOnce } from '../lib/createOnce';
+import { checkLimitsFit } from '../lib/fitCheck';
+import { namespaceObject } from '../lib/entityRefs';
+import { initiatorMeta } from '../lib/audit';
+import { authorizeInitiator } from '../lib/guard';
+import { linkOutput, ownerInput, targetInput, waitInput } from '../lib/inputs';
+import { checkDnsLabel } from '../lib/names';
 import {
   NamespaceSettings,
   checkNamespaceSettings,
   describeNamespaceSettings,
   namespaceSettingsInput,
   resolveNamespaceSettings,
-} from './namespaceSettings';
-import { namespaceDifferences } from './namespaceDifferences';
-import { findNamespace, waitForNamespaceRunning } from './namespaceState';
+} from '../lib/namespaceSettings';
+import { namespaceDifferences } from '../lib/namespaceDifferences';
+import { findNamespace, waitForNamespaceRunning } from '../lib/namespaceState';
 import {
   DEFAULT_POLL_INTERVAL_MS,
   DEFAULT_TIMEOUT_SECONDS,
   VsphereActionOptions,
-} from './options';
-import { InputProblems } from './problems';
-import { namespaceEvent, publishCreated } from './published';
-import { listNames } from './resolve';
-import { SupervisorTarget, resolveSupervisor } from './target';
+} from '../lib/options';
+import { InputProblems } from '../lib/problems';
+import { namespaceEvent, publishCreated } from '../lib/published';
+import { listNames } from '../lib/resolve';
+import { SupervisorTarget, resolveSupervisor } from '../lib/target';
+import { outputLinks } from '../lib/outputs';
 import { examples } from './vsphereNamespaceCreate.examples';
 
 /** Throws unless vCenter lists the Supervisor's cluster among its Supervisor clusters. */
@@ -126,14 +123,16 @@ export function createVsphereNamespaceCreateAction(
 
       const problems = new InputProblems();
       problems.check(() => checkDnsLabel('name', name));
-      const target = problems.check(() =>
+      const resolved = problems.check(() =>
         resolveSupervisor(clients, input.vcenter, input.supervisor),
       );
       let settings: NamespaceSettings = {};
-      if (target) {
-        await problems.checkAsync(() => checkSupervisorCluster(target, signal));
+      if (resolved) {
+        await problems.checkAsync(() =>
+          checkSupervisorCluster(resolved, signal),
+        );
         settings = await resolveNamespaceSettings(
-          target.vcenter,
+          resolved.vcenter,
           input,
           problems,
           signal,
@@ -141,8 +140,8 @@ export function createVsphereNamespaceCreateAction(
       } else {
         checkNamespaceSettings(input, problems);
       }
-      problems.throwIfAny();
-      const { config, vcenter, supervisor, supervisorConfig } = target!;
+      const { target } = problems.valid({ target: resolved });
+      const { config, vcenter, supervisor, supervisorConfig } = target;
       const cluster = supervisorConfig.cluster;
 
       const credentials = await ctx.getInitiatorCredentials();
@@ -163,17 +162,15 @@ export function createVsphereNamespaceCreateAction(
         signal,
       });
 
-      const entityRef = authorizer.entityRefOf(namespaceObject(target!, name));
-      const outputLinks = () => {
-        ctx.output('vcenter', config.name);
-        ctx.output('namespace', name);
+      const entityRef = authorizer.entityRefOf(namespaceObject(target, name));
+      const outputNamespaceLinks = () => {
+        outputLinks(ctx, {
+          config,
+          supervisorConfig,
+          namespace: name,
+          entityRef,
+        });
         ctx.output('supervisorCluster', cluster);
-        ctx.output('entityRef', entityRef);
-        ctx.output('vsphereClientUrl', namespaceClientUrl(config, name));
-        ctx.output(
-          'kubectlLoginCommand',
-          kubectlLoginCommand(supervisorConfig.url, name),
-        );
       };
 
       /** Undefined when the namespace must be created; throws when one differs. */
@@ -222,7 +219,7 @@ export function createVsphereNamespaceCreateAction(
           }),
       });
       if (run.dryRun) {
-        outputLinks();
+        outputNamespaceLinks();
         ctx.output('configStatus', run.existing?.configStatus ?? 'NOT_CREATED');
         ctx.output('created', false);
         return;
@@ -243,7 +240,7 @@ export function createVsphereNamespaceCreateAction(
         logger,
         namespaceEvent(config.name, name, input.owner),
       );
-      outputLinks();
+      outputNamespaceLinks();
       ctx.output('configStatus', ready.configStatus);
       ctx.output('created', created);
       logger.info(

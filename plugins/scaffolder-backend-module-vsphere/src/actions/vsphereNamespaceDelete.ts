@@ -2,20 +2,20 @@ import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { vsphereNamespaceDeletePermission } from '@backstage-vsphere/plugin-vsphere-common';
 import { SupervisorClient } from '@backstage-vsphere/plugin-vsphere-node';
-import { audited, initiatorMeta } from './audit';
-import { namespaceObject } from './entityRefs';
-import { targetInput, waitInput } from './inputs';
-import { checkDnsLabel } from './names';
-import { findNamespace, waitForNamespaceGone } from './namespaceState';
+import { audited, initiatorMeta } from '../lib/audit';
+import { namespaceObject } from '../lib/entityRefs';
+import { targetInput, waitInput } from '../lib/inputs';
+import { checkDnsLabel } from '../lib/names';
+import { findNamespace, waitForNamespaceGone } from '../lib/namespaceState';
 import {
   DEFAULT_POLL_INTERVAL_MS,
   DEFAULT_TIMEOUT_SECONDS,
   VsphereActionOptions,
-} from './options';
-import { InputProblems } from './problems';
-import { namespaceEvent, publishCreated } from './published';
-import { listNames } from './resolve';
-import { resolveSupervisor } from './target';
+} from '../lib/options';
+import { InputProblems } from '../lib/problems';
+import { namespaceEvent, publishCreated } from '../lib/published';
+import { listNames } from '../lib/resolve';
+import { resolveSupervisor } from '../lib/target';
 import { examples } from './vsphereNamespaceDelete.examples';
 
 /** Labels the vSphere provider and Cluster API put on the VMs of a cluster's nodes. */
@@ -88,12 +88,13 @@ export function createVsphereNamespaceDeleteAction(
 
       const problems = new InputProblems();
       problems.check(() => checkDnsLabel('name', name));
-      const target = problems.check(() =>
-        resolveSupervisor(clients, input.vcenter, input.supervisor),
-      );
-      problems.throwIfAny();
-      const { config, vcenter, supervisor } = target!;
-      const object = namespaceObject(target!, name);
+      const { target } = problems.valid({
+        target: problems.check(() =>
+          resolveSupervisor(clients, input.vcenter, input.supervisor),
+        ),
+      });
+      const { config, vcenter, supervisor } = target;
+      const object = namespaceObject(target, name);
       const entityRef = authorizer.entityRefOf(object);
 
       const credentials = await ctx.getInitiatorCredentials();

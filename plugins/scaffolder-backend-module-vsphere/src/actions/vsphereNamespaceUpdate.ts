@@ -1,4 +1,4 @@
-import { checkLimitsFit } from './fitCheck';
+import { checkLimitsFit } from '../lib/fitCheck';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { vsphereNamespaceUpdatePermission } from '@backstage-vsphere/plugin-vsphere-common';
@@ -6,31 +6,28 @@ import {
   NamespaceUpdateSpec,
   SupervisorNamespace,
 } from '@backstage-vsphere/plugin-vsphere-node';
-import { audited, initiatorMeta } from './audit';
-import { namespaceObject } from './entityRefs';
-import { linkOutput, targetInput, waitInput } from './inputs';
-import {
-  kubectlLoginCommand,
-  namespaceClientUrl,
-} from '@backstage-vsphere/plugin-vsphere-node';
-import { checkDnsLabel } from './names';
+import { audited, initiatorMeta } from '../lib/audit';
+import { namespaceObject } from '../lib/entityRefs';
+import { linkOutput, targetInput, waitInput } from '../lib/inputs';
+import { checkDnsLabel } from '../lib/names';
 import {
   NamespaceSettings,
   checkNamespaceSettings,
   describeNamespaceSettings,
   namespaceSettingsInput,
   resolveNamespaceSettings,
-} from './namespaceSettings';
-import { namespaceDifferences } from './namespaceDifferences';
-import { findNamespace, waitForNamespaceRunning } from './namespaceState';
+} from '../lib/namespaceSettings';
+import { namespaceDifferences } from '../lib/namespaceDifferences';
+import { findNamespace, waitForNamespaceRunning } from '../lib/namespaceState';
 import {
   DEFAULT_POLL_INTERVAL_MS,
   DEFAULT_TIMEOUT_SECONDS,
   VsphereActionOptions,
-} from './options';
-import { InputProblems } from './problems';
-import { namespaceEvent, publishCreated } from './published';
-import { resolveSupervisor } from './target';
+} from '../lib/options';
+import { InputProblems } from '../lib/problems';
+import { namespaceEvent, publishCreated } from '../lib/published';
+import { resolveSupervisor } from '../lib/target';
+import { outputLinks } from '../lib/outputs';
 import { examples } from './vsphereNamespaceUpdate.examples';
 
 const SETTINGS = Object.keys(namespaceSettingsInput);
@@ -113,33 +110,36 @@ export function createVsphereNamespaceUpdateAction(
           `input: name at least one setting to change: ${SETTINGS.join(', ')}`,
         );
       }
-      const target = problems.check(() =>
+      const resolved = problems.check(() =>
         resolveSupervisor(clients, input.vcenter, input.supervisor),
       );
       let settings: NamespaceSettings = {};
-      let current: SupervisorNamespace | undefined;
-      if (target) {
+      let found: SupervisorNamespace | undefined;
+      if (resolved) {
         settings = await resolveNamespaceSettings(
-          target.vcenter,
+          resolved.vcenter,
           input,
           problems,
           signal,
         );
-        current = nameValid
-          ? await findNamespace(target.vcenter, name, signal)
+        found = nameValid
+          ? await findNamespace(resolved.vcenter, name, signal)
           : undefined;
-        if (nameValid && !current) {
+        if (nameValid && !found) {
           problems.add(
-            `name: Supervisor namespace '${name}' does not exist on vCenter '${target.config.name}'`,
+            `name: Supervisor namespace '${name}' does not exist on vCenter '${resolved.config.name}'`,
           );
         }
       } else {
         checkNamespaceSettings(input, problems);
       }
-      problems.throwIfAny();
-      const { config, vcenter, supervisor, supervisorConfig } = target!;
+      const { target, current } = problems.valid({
+        target: resolved,
+        current: found,
+      });
+      const { config, vcenter, supervisor, supervisorConfig } = target;
 
-      const object = namespaceObject(target!, name);
+      const object = namespaceObject(target, name);
       const entityRef = authorizer.entityRefOf(object);
       const credentials = await ctx.getInitiatorCredentials();
       await authorizer.authorize({
@@ -151,11 +151,11 @@ export function createVsphereNamespaceUpdateAction(
 
       await checkLimitsFit({
         vcenter,
-        cluster: current!.cluster,
+        cluster: current.cluster,
         namespace: name,
         // the limits as they will be: only a change to them is checked
         limits: settings.resourceSpec && {
-          ...current!.resourceSpec,
+          ...current.resourceSpec,
           ...settings.resourceSpec,
         },
         warnRatio: options.overcommitWarnRatio,
@@ -163,18 +163,15 @@ export function createVsphereNamespaceUpdateAction(
         signal,
       });
 
-      const outputLinks = () => {
-        ctx.output('vcenter', config.name);
-        ctx.output('namespace', name);
-        ctx.output('entityRef', entityRef);
-        ctx.output('vsphereClientUrl', namespaceClientUrl(config, name));
-        ctx.output(
-          'kubectlLoginCommand',
-          kubectlLoginCommand(supervisorConfig.url, name),
-        );
-      };
+      const outputNamespaceLinks = () =>
+        outputLinks(ctx, {
+          config,
+          supervisorConfig,
+          namespace: name,
+          entityRef,
+        });
 
-      const changed = namespaceDifferences(current!, settings, true);
+      const changed = namespaceDifferences(current, settings, true);
       if (ctx.isDryRun) {
         logger.info(
           changed.length
@@ -185,9 +182,9 @@ export function createVsphereNamespaceUpdateAction(
               )}`
             : `Dry run: Supervisor namespace '${name}' is already as asked; nothing would change`,
         );
-        outputLinks();
+        outputNamespaceLinks();
         ctx.output('changedFields', changed);
-        ctx.output('configStatus', current!.configStatus);
+        ctx.output('configStatus', current.configStatus);
         return;
       }
 
@@ -242,7 +239,7 @@ export function createVsphereNamespaceUpdateAction(
       });
       // also after a retry that found the change made: replicas and the catalog re-read it now
       await publishCreated(events, logger, namespaceEvent(config.name, name));
-      outputLinks();
+      outputNamespaceLinks();
       ctx.output('changedFields', result.changedFields);
       ctx.output('configStatus', ready.configStatus);
     },

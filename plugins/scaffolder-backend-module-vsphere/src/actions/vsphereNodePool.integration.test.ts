@@ -188,9 +188,12 @@ describe('vsphere:nodepool:create against the testenv', () => {
       [{ name: 'Big_Pool' }, /^name: 'Big_Pool' is not a DNS-1123 label/],
       [
         { replicas: 101 },
-        /^replicas: 101 is out of range; use a whole number from 0 to 100$/,
+        /^Invalid input passed to action vsphere:nodepool:create, instance\.replicas must be less than or equal to 100$/,
       ],
-      [{ replicas: -1 }, /^replicas: -1 is out of range/],
+      [
+        { replicas: -1 },
+        /^Invalid input passed to action vsphere:nodepool:create, instance\.replicas must be greater than or equal to 0$/,
+      ],
       [
         { vmClass: 'huge' },
         /^vmClass: 'huge' is not a VM class of namespace 'demo'; valid: best-effort-medium, best-effort-small, guaranteed-large$/,
@@ -352,9 +355,12 @@ describe('vsphere:nodepool:scale against the testenv', () => {
       ],
       [
         { replicas: 1000 },
-        /^replicas: 1000 is out of range; use a whole number from 0 to 100$/,
+        /^Invalid input passed to action vsphere:nodepool:scale, instance\.replicas must be less than or equal to 100$/,
       ],
-      [{ replicas: 0.5 }, /^replicas: 0.5 is out of range/],
+      [
+        { replicas: 0.5 },
+        /^Invalid input passed to action vsphere:nodepool:scale, instance\.replicas is not of a type\(s\) integer$/,
+      ],
       [
         { cluster: 'nowhere' },
         /^cluster: 'nowhere' is not a cluster in namespace 'demo'/,

@@ -1,4 +1,4 @@
-import { checkVmsFit } from './fitCheck';
+import { checkVmsFit } from '../lib/fitCheck';
 import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
@@ -6,33 +6,30 @@ import {
   vsphereNodePoolCreatePermission,
 } from '@backstage-vsphere/plugin-vsphere-common';
 import { NodePoolSpec } from '@backstage-vsphere/plugin-vsphere-node';
-import { createOnce } from './createOnce';
-import { describePool, waitForNodePool } from './clusterState';
-import { clusterObject } from './entityRefs';
-import { initiatorMeta } from './audit';
+import { createOnce } from '../lib/createOnce';
+import { describePool, waitForNodePool } from '../lib/clusterState';
+import { clusterObject } from '../lib/entityRefs';
+import { initiatorMeta } from '../lib/audit';
 import {
   linkOutput,
   targetInput,
   waitInput,
   clusterTargetInput,
   nodePoolOutput,
-} from './inputs';
-import {
-  kubectlLoginCommand,
-  namespaceClientUrl,
-} from '@backstage-vsphere/plugin-vsphere-node';
+} from '../lib/inputs';
 import {
   nodePoolFields,
   poolDifferences,
   resolveNodePool,
-} from './nodePoolSpec';
-import { resolveNodePoolTarget } from './nodePoolTarget';
+} from '../lib/nodePoolSpec';
+import { resolveNodePoolTarget } from '../lib/nodePoolTarget';
 import {
   DEFAULT_POLL_INTERVAL_MS,
   DEFAULT_TIMEOUT_SECONDS,
   VsphereActionOptions,
-} from './options';
-import { InputProblems } from './problems';
+} from '../lib/options';
+import { InputProblems } from '../lib/problems';
+import { outputLinks } from '../lib/outputs';
 import { examples } from './vsphereNodePoolCreate.examples';
 
 /**
@@ -78,7 +75,7 @@ export function createVsphereNodePoolCreateAction(
       const { namespace, name } = input;
 
       const problems = new InputProblems();
-      const target = await resolveNodePoolTarget(
+      const resolved = await resolveNodePoolTarget(
         clients,
         input,
         problems,
@@ -87,13 +84,13 @@ export function createVsphereNodePoolCreateAction(
       const spec: NodePoolSpec = await resolveNodePool(
         '',
         input,
-        target?.live,
+        resolved?.live,
         problems,
       );
-      problems.throwIfAny();
-      const { config, supervisor, supervisorConfig, cluster } = target!;
+      const { target } = problems.valid({ target: resolved });
+      const { config, supervisor, supervisorConfig, cluster } = target;
 
-      const object = clusterObject(target!, namespace, cluster.name);
+      const object = clusterObject(target, namespace, cluster.name);
       const entityRef = authorizer.entityRefOf(object);
       const credentials = await ctx.getInitiatorCredentials();
       await authorizer.authorize({
@@ -105,7 +102,7 @@ export function createVsphereNodePoolCreateAction(
 
       if (spec.vmClass) {
         await checkVmsFit({
-          vcenter: target!.vcenter,
+          vcenter: target.vcenter,
           cluster: supervisorConfig.cluster,
           namespace,
           vms: [{ vmClass: spec.vmClass, count: spec.replicas }],
@@ -115,17 +112,16 @@ export function createVsphereNodePoolCreateAction(
         });
       }
 
-      const outputLinks = (pool?: NodePool) => {
-        ctx.output('vcenter', config.name);
-        ctx.output('namespace', namespace);
+      const outputPoolLinks = (pool?: NodePool) => {
+        outputLinks(ctx, {
+          config,
+          supervisorConfig,
+          namespace,
+          entityRef,
+          cluster: cluster.name,
+        });
         ctx.output('cluster', cluster.name);
         ctx.output('nodePool', name);
-        ctx.output('entityRef', entityRef);
-        ctx.output('vsphereClientUrl', namespaceClientUrl(config, namespace));
-        ctx.output(
-          'kubectlLoginCommand',
-          kubectlLoginCommand(supervisorConfig.url, namespace, cluster.name),
-        );
         ctx.output('replicas', spec.replicas);
         ctx.output('readyReplicas', pool?.readyReplicas ?? 0);
       };
@@ -183,7 +179,7 @@ export function createVsphereNodePoolCreateAction(
           supervisor.addNodePool(namespace, cluster.name, spec, { signal }),
       });
       if (run.dryRun) {
-        outputLinks(run.existing);
+        outputPoolLinks(run.existing);
         ctx.output('created', false);
         return;
       }
@@ -199,7 +195,7 @@ export function createVsphereNodePoolCreateAction(
         logger,
         signal,
       });
-      outputLinks(pool);
+      outputPoolLinks(pool);
       ctx.output('created', created);
     },
   });

@@ -1,27 +1,24 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { vsphereNodePoolDeletePermission } from '@backstage-vsphere/plugin-vsphere-common';
-import { audited, initiatorMeta } from './audit';
-import { clusterObject } from './entityRefs';
+import { audited, initiatorMeta } from '../lib/audit';
+import { clusterObject } from '../lib/entityRefs';
 import {
   linkOutput,
   targetInput,
   waitInput,
   clusterTargetInput,
   nodePoolOutput,
-} from './inputs';
-import {
-  kubectlLoginCommand,
-  namespaceClientUrl,
-} from '@backstage-vsphere/plugin-vsphere-node';
-import { checkDnsLabel } from './names';
-import { waitForNodePoolGone } from './nodePoolState';
-import { resolveNodePoolTarget } from './nodePoolTarget';
+} from '../lib/inputs';
+import { checkDnsLabel } from '../lib/names';
+import { waitForNodePoolGone } from '../lib/nodePoolState';
+import { resolveNodePoolTarget } from '../lib/nodePoolTarget';
 import {
   DEFAULT_POLL_INTERVAL_MS,
   DEFAULT_TIMEOUT_SECONDS,
   VsphereActionOptions,
-} from './options';
-import { InputProblems } from './problems';
+} from '../lib/options';
+import { InputProblems } from '../lib/problems';
+import { outputLinks } from '../lib/outputs';
 import { examples } from './vsphereNodePoolDelete.examples';
 
 /**
@@ -62,16 +59,16 @@ export function createVsphereNodePoolDeleteAction(
 
       const problems = new InputProblems();
       problems.check(() => checkDnsLabel('name', name));
-      const target = await resolveNodePoolTarget(
+      const resolved = await resolveNodePoolTarget(
         clients,
         input,
         problems,
         signal,
       );
-      problems.throwIfAny();
-      const { config, supervisor, supervisorConfig, cluster } = target!;
+      const { target } = problems.valid({ target: resolved });
+      const { config, supervisor, supervisorConfig, cluster } = target;
 
-      const object = clusterObject(target!, namespace, cluster.name);
+      const object = clusterObject(target, namespace, cluster.name);
       const entityRef = authorizer.entityRefOf(object);
       const credentials = await ctx.getInitiatorCredentials();
       await authorizer.authorize({
@@ -80,16 +77,15 @@ export function createVsphereNodePoolDeleteAction(
         credentials,
         what: `remove node pool '${name}' from cluster '${cluster.name}'`,
       });
-      ctx.output('vcenter', config.name);
-      ctx.output('namespace', namespace);
+      outputLinks(ctx, {
+        config,
+        supervisorConfig,
+        namespace,
+        entityRef,
+        cluster: cluster.name,
+      });
       ctx.output('cluster', cluster.name);
       ctx.output('nodePool', name);
-      ctx.output('entityRef', entityRef);
-      ctx.output('vsphereClientUrl', namespaceClientUrl(config, namespace));
-      ctx.output(
-        'kubectlLoginCommand',
-        kubectlLoginCommand(supervisorConfig.url, namespace, cluster.name),
-      );
 
       const exists = cluster.nodePools.some(p => p.name === name);
       if (ctx.isDryRun) {

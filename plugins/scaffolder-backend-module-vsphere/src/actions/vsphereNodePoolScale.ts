@@ -1,13 +1,13 @@
-import { checkVmsFit } from './fitCheck';
+import { checkVmsFit } from '../lib/fitCheck';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   MAX_NODE_POOL_REPLICAS,
   vsphereNodePoolScalePermission,
 } from '@backstage-vsphere/plugin-vsphere-common';
-import { audited, initiatorMeta } from './audit';
-import { waitForNodePool } from './clusterState';
-import { clusterObject } from './entityRefs';
+import { audited, initiatorMeta } from '../lib/audit';
+import { waitForNodePool } from '../lib/clusterState';
+import { clusterObject } from '../lib/entityRefs';
 import {
   linkOutput,
   replicasSchema,
@@ -15,20 +15,17 @@ import {
   waitInput,
   clusterTargetInput,
   nodePoolOutput,
-} from './inputs';
-import {
-  kubectlLoginCommand,
-  namespaceClientUrl,
-} from '@backstage-vsphere/plugin-vsphere-node';
-import { checkDnsLabel, checkWholeNumber } from './names';
-import { resolveNodePoolTarget } from './nodePoolTarget';
+} from '../lib/inputs';
+import { checkDnsLabel } from '../lib/names';
+import { resolveNodePoolTarget } from '../lib/nodePoolTarget';
 import {
   DEFAULT_POLL_INTERVAL_MS,
   DEFAULT_TIMEOUT_SECONDS,
   VsphereActionOptions,
-} from './options';
-import { InputProblems } from './problems';
-import { listNames } from './resolve';
+} from '../lib/options';
+import { InputProblems } from '../lib/problems';
+import { listNames } from '../lib/resolve';
+import { outputLinks } from '../lib/outputs';
 import { examples } from './vsphereNodePoolScale.examples';
 
 /**
@@ -76,27 +73,27 @@ export function createVsphereNodePoolScaleAction(
 
       const problems = new InputProblems();
       problems.check(() => checkDnsLabel('name', name));
-      problems.check(() =>
-        checkWholeNumber('replicas', replicas, 0, MAX_NODE_POOL_REPLICAS),
-      );
-      const target = await resolveNodePoolTarget(
+      const resolved = await resolveNodePoolTarget(
         clients,
         input,
         problems,
         signal,
       );
-      const pool = target?.cluster.nodePools.find(p => p.name === name);
-      if (target && !pool) {
+      const found = resolved?.cluster.nodePools.find(p => p.name === name);
+      if (resolved && !found) {
         problems.add(
           `name: '${name}' is not a node pool of cluster '${
-            target.cluster.name
-          }'; valid: ${listNames(target.cluster.nodePools.map(p => p.name))}`,
+            resolved.cluster.name
+          }'; valid: ${listNames(resolved.cluster.nodePools.map(p => p.name))}`,
         );
       }
-      problems.throwIfAny();
-      const { config, supervisor, supervisorConfig, cluster } = target!;
+      const { target, pool } = problems.valid({
+        target: resolved,
+        pool: found,
+      });
+      const { config, supervisor, supervisorConfig, cluster } = target;
 
-      const object = clusterObject(target!, namespace, cluster.name);
+      const object = clusterObject(target, namespace, cluster.name);
       const entityRef = authorizer.entityRefOf(object);
       const credentials = await ctx.getInitiatorCredentials();
       await authorizer.authorize({
@@ -106,11 +103,11 @@ export function createVsphereNodePoolScaleAction(
         what: `scale node pool '${name}' of cluster '${cluster.name}'`,
       });
 
-      const added = replicas - pool!.desiredReplicas;
-      const poolClass = pool!.vmClass;
+      const added = replicas - pool.desiredReplicas;
+      const poolClass = pool.vmClass;
       if (poolClass) {
         await checkVmsFit({
-          vcenter: target!.vcenter,
+          vcenter: target.vcenter,
           cluster: supervisorConfig.cluster,
           namespace,
           vms: [{ vmClass: poolClass, count: added }],
@@ -120,28 +117,25 @@ export function createVsphereNodePoolScaleAction(
         });
       }
 
-      ctx.output('vcenter', config.name);
-      ctx.output('namespace', namespace);
+      outputLinks(ctx, {
+        config,
+        supervisorConfig,
+        namespace,
+        entityRef,
+        cluster: cluster.name,
+      });
       ctx.output('cluster', cluster.name);
       ctx.output('nodePool', name);
-      ctx.output('entityRef', entityRef);
-      ctx.output('vsphereClientUrl', namespaceClientUrl(config, namespace));
-      ctx.output(
-        'kubectlLoginCommand',
-        kubectlLoginCommand(supervisorConfig.url, namespace, cluster.name),
-      );
       ctx.output('replicas', replicas);
 
       if (ctx.isDryRun) {
         logger.info(
-          pool!.desiredReplicas === replicas
+          pool.desiredReplicas === replicas
             ? `Dry run: node pool '${name}' already has ${replicas} replicas; nothing would change`
-            : `Dry run: would scale node pool '${name}' of cluster '${
-                cluster.name
-              }' from ${pool!.desiredReplicas} to ${replicas} replicas`,
+            : `Dry run: would scale node pool '${name}' of cluster '${cluster.name}' from ${pool.desiredReplicas} to ${replicas} replicas`,
         );
-        ctx.output('previousReplicas', pool!.desiredReplicas);
-        ctx.output('readyReplicas', pool!.readyReplicas);
+        ctx.output('previousReplicas', pool.desiredReplicas);
+        ctx.output('readyReplicas', pool.readyReplicas);
         return;
       }
 

@@ -1,4 +1,4 @@
-import { checkVmsFit } from './fitCheck';
+import { checkVmsFit } from '../lib/fitCheck';
 import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
@@ -7,36 +7,34 @@ import {
   vsphereVmCreatePermission,
 } from '@backstage-vsphere/plugin-vsphere-common';
 import { VirtualMachineSpec } from '@backstage-vsphere/plugin-vsphere-node';
-import { createOnce } from './createOnce';
-import { namespaceObject, vmObject } from './entityRefs';
-import { initiatorMeta } from './audit';
+import { createOnce } from '../lib/createOnce';
+import { namespaceObject, vmObject } from '../lib/entityRefs';
+import { initiatorMeta } from '../lib/audit';
 import {
   OWNER_ANNOTATION,
   linkOutput,
   ownerInput,
   targetInput,
   waitInput,
-} from './inputs';
-import {
-  kubectlLoginCommand,
-  vmClientUrl,
-} from '@backstage-vsphere/plugin-vsphere-node';
+} from '../lib/inputs';
+import { vmClientUrl } from '@backstage-vsphere/plugin-vsphere-node';
 import {
   checkDnsLabel,
   checkEntityRef,
   checkLabels,
   checkSshPublicKeys,
-} from './names';
-import { NamespaceOptions } from './namespaceOptions';
+} from '../lib/names';
+import { NamespaceOptions } from '../lib/namespaceOptions';
 import {
   DEFAULT_POLL_INTERVAL_MS,
   DEFAULT_TIMEOUT_SECONDS,
   VsphereActionOptions,
-} from './options';
-import { InputProblems } from './problems';
-import { publishCreated } from './published';
-import { resolveSupervisor } from './target';
-import { findVm, vmDifferences, waitForVm } from './vmState';
+} from '../lib/options';
+import { InputProblems } from '../lib/problems';
+import { publishCreated } from '../lib/published';
+import { resolveSupervisor } from '../lib/target';
+import { findVm, vmDifferences, waitForVm } from '../lib/vmState';
+import { outputLinks } from '../lib/outputs';
 import { examples } from './vsphereVmCreate.examples';
 
 /**
@@ -138,49 +136,55 @@ export function createVsphereVmCreateAction(options: VsphereActionOptions) {
       problems.check(() =>
         checkSshPublicKeys('sshAuthorizedKeys', input.sshAuthorizedKeys ?? []),
       );
-      if (input.owner) {
-        problems.check(() => checkEntityRef('owner', input.owner!));
+      const { owner } = input;
+      if (owner) {
+        problems.check(() => checkEntityRef('owner', owner));
       }
-      const target = problems.check(() =>
+      const resolved = problems.check(() =>
         resolveSupervisor(clients, input.vcenter, input.supervisor),
       );
-      let image: VmServiceImage | undefined;
-      let className: string | undefined;
+      let foundImage: VmServiceImage | undefined;
+      let foundClass: string | undefined;
       let storageClass: string | undefined;
       const live =
-        target && namespaceValid
-          ? new NamespaceOptions(target, namespace, signal)
+        resolved && namespaceValid
+          ? new NamespaceOptions(resolved, namespace, signal)
           : undefined;
       // Classes and images are per namespace: without one there is nothing to check them against.
       if (live && (await problems.checkAsync(() => live.checkNamespace()))) {
-        className = await problems.checkAsync(() =>
+        foundClass = await problems.checkAsync(() =>
           live.vmClass('className', input.className),
         );
-        image = await problems.checkAsync(() =>
+        foundImage = await problems.checkAsync(() =>
           live.image('imageName', input.imageName),
         );
       }
-      if (live && input.storageClass) {
+      const asked = input.storageClass;
+      if (live && asked) {
         storageClass = await problems.checkAsync(() =>
-          live.storageClass('storageClass', input.storageClass!),
+          live.storageClass('storageClass', asked),
         );
       }
-      problems.throwIfAny();
-      const { config, supervisor, supervisorConfig } = target!;
+      const { target, className, image } = problems.valid({
+        target: resolved,
+        className: foundClass,
+        image: foundImage,
+      });
+      const { config, supervisor, supervisorConfig } = target;
 
       const credentials = await ctx.getInitiatorCredentials();
       await authorizer.authorize({
-        object: namespaceObject(target!, namespace),
+        object: namespaceObject(target, namespace),
         permission: vsphereVmCreatePermission,
         credentials,
         what: `create VM '${name}' in namespace '${namespace}'`,
       });
 
       await checkVmsFit({
-        vcenter: target!.vcenter,
+        vcenter: target.vcenter,
         cluster: supervisorConfig.cluster,
         namespace,
-        vms: [{ vmClass: className!, count: 1 }],
+        vms: [{ vmClass: className, count: 1 }],
         what: `VM '${name}' (class ${className})`,
         logger,
         signal,
@@ -189,9 +193,9 @@ export function createVsphereVmCreateAction(options: VsphereActionOptions) {
       const spec: VirtualMachineSpec = {
         name,
         namespace,
-        className: className!,
-        imageName: image!.name,
-        imageKind: image!.kind,
+        className: className,
+        imageName: image.name,
+        imageKind: image.kind,
         powerState,
         ...(storageClass ? { storageClass } : {}),
         ...(input.labels ? { labels: input.labels } : {}),
@@ -207,21 +211,17 @@ export function createVsphereVmCreateAction(options: VsphereActionOptions) {
           : {}),
       };
       const entityRef = authorizer.entityRefOf(
-        vmObject(target!, namespace, name),
+        vmObject(target, namespace, name),
       );
-      const outputLinks = (vm?: VmServiceVm) => {
-        ctx.output('vcenter', config.name);
-        ctx.output('namespace', namespace);
+      const outputVmLinks = (vm?: VmServiceVm) => {
+        outputLinks(ctx, {
+          config,
+          supervisorConfig,
+          namespace,
+          entityRef,
+          vsphereClientUrl: vmClientUrl(config, namespace, vm?.uniqueID),
+        });
         ctx.output('name', name);
-        ctx.output('entityRef', entityRef);
-        ctx.output(
-          'vsphereClientUrl',
-          vmClientUrl(config, namespace, vm?.uniqueID),
-        );
-        ctx.output(
-          'kubectlLoginCommand',
-          kubectlLoginCommand(supervisorConfig.url, namespace),
-        );
         ctx.output('uniqueId', vm?.uniqueID ?? '');
         ctx.output('ipAddress', vm?.primaryIP4 ?? '');
         ctx.output('powerState', vm?.powerState ?? 'NOT_CREATED');
@@ -269,7 +269,7 @@ export function createVsphereVmCreateAction(options: VsphereActionOptions) {
         create: () => supervisor.applyVirtualMachine(spec, { signal }),
       });
       if (run.dryRun) {
-        outputLinks(run.existing);
+        outputVmLinks(run.existing);
         ctx.output('created', false);
         return;
       }
@@ -292,7 +292,7 @@ export function createVsphereVmCreateAction(options: VsphereActionOptions) {
         name,
         ...(input.owner ? { owner: input.owner } : {}),
       });
-      outputLinks(vm);
+      outputVmLinks(vm);
       ctx.output('created', created);
       logger.info(
         `VM '${name}' is ${vm.powerState}${

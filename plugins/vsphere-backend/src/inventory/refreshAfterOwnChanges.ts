@@ -1,8 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { EventsService } from '@backstage/plugin-events-node';
 import {
+  parseVsphereResourceCreatedEvent,
   VSPHERE_RESOURCE_CREATED_TOPIC,
-  VsphereResourceCreatedEvent,
 } from '@backstage-vsphere/plugin-vsphere-common';
 import { InventorySnapshot } from '@backstage-vsphere/plugin-vsphere-node';
 
@@ -20,8 +20,8 @@ export async function refreshAfterOwnChanges(
     id: 'vsphere-inventory-refresh',
     topics: [VSPHERE_RESOURCE_CREATED_TOPIC],
     async onEvent(params) {
-      const event = params.eventPayload as Partial<VsphereResourceCreatedEvent>;
-      if (typeof event?.namespace !== 'string') return;
+      const event = parseVsphereResourceCreatedEvent(params.eventPayload);
+      if (!event) return;
       await snapshot
         .refreshNamespace(event.vcenter, event.namespace)
         .catch(error =>

@@ -27,6 +27,7 @@ import {
   ChangedObject,
   checkDnsLabel,
   checkDnsSubdomain,
+  chooseVCenter,
   VsphereChangeAuthorizer,
   VsphereClients,
 } from '@backstage-vsphere/plugin-vsphere-node';
@@ -122,15 +123,13 @@ export class VsphereEntityService {
   ): Promise<EntityPage> {
     const { configs } = this.options.clients;
     const namespace = checkDnsLabel('namespace', target.namespace);
-    const vcenter =
-      target.vcenter ?? (configs.length === 1 ? configs[0].name : undefined);
-    if (!vcenter || !configs.some(c => c.name === vcenter)) {
-      throw new InputError(
-        `vcenter: name one of the configured vCenters: ${
-          configs.map(c => c.name).join(', ') || 'none'
-        }`,
-      );
-    }
+    // an unknown name gets the same answer as a missing one, as this route always gave
+    const nameOne = (_: unknown, configured: string) =>
+      `vcenter: name one of the configured vCenters: ${configured}`;
+    const vcenter = chooseVCenter(configs, target.vcenter, {
+      notConfigured: nameOne,
+      nameRequired: nameOne,
+    }).name;
     const ref = this.options.authorizer.entityRefOf({
       kind: 'namespace',
       vcenter,

@@ -15,6 +15,7 @@ import {
 import {
   checkDnsLabel,
   checkDnsSubdomain,
+  chooseVCenter,
   checkLabelSelector,
   VCenterConfig,
 } from '@backstage-vsphere/plugin-vsphere-node';
@@ -48,22 +49,12 @@ export function pickVCenter(
   vcenters: VCenterConfig[],
   name: string | undefined,
 ): VCenterConfig {
-  const names = vcenters.map(vc => vc.name).join(', ') || 'none';
-  if (name) {
-    const found = vcenters.find(vc => vc.name === name);
-    if (!found) {
-      throw new InputError(
-        `Annotation ${ANNOTATION_VCENTER} names vCenter '${name}', which is not configured; configured vCenters: ${names}`,
-      );
-    }
-    return found;
-  }
-  if (vcenters.length !== 1) {
-    throw new InputError(
-      `Annotation ${ANNOTATION_VCENTER} is required when ${vcenters.length} vCenters are configured; configured vCenters: ${names}`,
-    );
-  }
-  return vcenters[0];
+  return chooseVCenter(vcenters, name, {
+    notConfigured: (named, configured) =>
+      `Annotation ${ANNOTATION_VCENTER} names vCenter '${named}', which is not configured; configured vCenters: ${configured}`,
+    nameRequired: (count, configured) =>
+      `Annotation ${ANNOTATION_VCENTER} is required when ${count} vCenters are configured; configured vCenters: ${configured}`,
+  });
 }
 
 /** Picks the annotated Supervisor of the vCenter, or its only one when the annotation is omitted. */

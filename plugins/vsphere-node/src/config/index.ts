@@ -1,3 +1,5 @@
+export { chooseVCenter } from './chooseVCenter';
+export type { VCenterChoiceMessages } from './chooseVCenter';
 export { readVsphereConfig } from './readVsphereConfig';
 export { readWorkloadClusters } from './readWorkloadClusters';
 export type { WorkloadClusterAccess } from './readWorkloadClusters';

@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { VCenterConfig } from '../config';
+import { chooseVCenter, VCenterConfig } from '../config';
 import { SupervisorClient } from '../supervisor';
 import { VCenterClient } from '../vcenter';
 
@@ -25,23 +25,12 @@ export class VsphereClients {
 
   /** The configured vCenter by name, or the only one when no name is given. */
   config(vcenterName?: string): VCenterConfig {
-    const names = this.configs.map(c => c.name).join(', ') || 'none';
-    if (!vcenterName) {
-      const only = onlyOne(this.configs);
-      if (only) {
-        return only;
-      }
-      throw new InputError(
-        `vcenter: name one of the configured vCenters: ${names}`,
-      );
-    }
-    const found = this.configs.find(c => c.name === vcenterName);
-    if (!found) {
-      throw new InputError(
-        `vcenter: '${vcenterName}' is not configured; configured vCenters: ${names}`,
-      );
-    }
-    return found;
+    return chooseVCenter(this.configs, vcenterName, {
+      notConfigured: (name, configured) =>
+        `vcenter: '${name}' is not configured; configured vCenters: ${configured}`,
+      nameRequired: (_count, configured) =>
+        `vcenter: name one of the configured vCenters: ${configured}`,
+    });
   }
 
   vcenter(vcenterName?: string): VCenterClient {

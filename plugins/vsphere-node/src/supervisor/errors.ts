@@ -5,6 +5,7 @@ import {
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
+import { isTlsCertificateError, isTlsHandshakeError } from '../errors/tlsCodes';
 
 /** What was being done when a request failed, so the error can say it. */
 export interface RequestDescription {
@@ -28,21 +29,6 @@ export class ResourceExpiredError extends CustomErrorBase {
 export class SupervisorDeadlineError extends Error {
   name = 'SupervisorDeadlineError';
 }
-
-const TLS_CODES = new Set([
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'CERT_UNTRUSTED',
-  'CERT_SIGNATURE_FAILURE',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'ERR_SSL_WRONG_VERSION_NUMBER',
-  'EPROTO',
-]);
 
 // marks 403s without a class of their own, so their name (and HTTP status) stays ServiceUnavailableError
 const forbidden = new WeakSet<Error>();
@@ -157,7 +143,7 @@ export function toSupervisorError(
     );
   }
   const code = typeof err?.code === 'string' ? err.code : undefined;
-  if (code && TLS_CODES.has(code)) {
+  if (isTlsCertificateError(code) || isTlsHandshakeError(code)) {
     return new ServiceUnavailableError(
       `TLS verification of ${s} failed (${code}): check its CA (caData or caFile)`,
     );

@@ -6,6 +6,7 @@ import {
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
+import { isTlsCertificateError } from '../errors/tlsCodes';
 import { isObject, readArray, readString } from './wire';
 
 /** What error messages may name about a vCenter: never a password, token or cookie. */
@@ -16,24 +17,6 @@ export interface VCenterTarget {
   username: string;
   timeoutMs: number;
 }
-
-// Node's and OpenSSL's codes for certificates that cannot be verified.
-const TLS_CODES = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
-  'CERT_SIGNATURE_FAILURE',
-  'CERT_NOT_YET_VALID',
-  'CERT_HAS_EXPIRED',
-  'CERT_UNTRUSTED',
-  'CERT_REJECTED',
-  'INVALID_CA',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'HOSTNAME_MISMATCH',
-]);
 
 // Failures where nothing reached the server or the connection broke: safe to retry reads.
 const RETRYABLE_CODES = new Set(['ECONNRESET', 'EPIPE', 'EAI_AGAIN']);
@@ -87,7 +70,7 @@ export function networkError(
 ): Error {
   const code = errorCode(error) ?? 'unknown error';
   const where = `vCenter '${target.name}' at ${target.baseUrl}`;
-  if (TLS_CODES.has(code)) {
+  if (isTlsCertificateError(code)) {
     return new ServiceUnavailableError(
       `TLS verification error: the certificate of ${where} could not be verified (${code}) while trying to ${action}; ` +
         `set caData or caFile of this vCenter to the CA certificate that signed it`,

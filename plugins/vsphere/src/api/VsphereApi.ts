@@ -7,20 +7,14 @@ import {
   PlacementResponse,
   PickerKind,
   PickerOption,
+  VCenterSummary,
   VmPowerAction,
   VmServiceVm,
   WorkloadCluster,
 } from '@backstage-vsphere/plugin-vsphere-common';
 
-/**
- * A configured vCenter as the backend describes it: names and links, no credentials.
- * @public
- */
-export interface VCenterSummary {
-  name: string;
-  clientBaseUrl: string;
-  supervisors: { name: string; cluster: string }[];
-}
+// defined beside the backend's types, exported here for apps that import it from this plugin
+export type { VCenterSummary };
 
 /**
  * Narrows a picker's option list to one vCenter, Supervisor or namespace.

@@ -8,6 +8,7 @@ import {
   PlacementResponse,
   PickerKind,
   PickerOption,
+  VCenterSummary,
   VmServiceVm,
   WorkloadCluster,
 } from '@backstage-vsphere/plugin-vsphere-common';
@@ -15,7 +16,6 @@ import {
   ListOptionsQuery,
   PowerVmRequest,
   ScaleNodePoolRequest,
-  VCenterSummary,
   VsphereApi,
   VsphereEntityRef,
 } from './VsphereApi';

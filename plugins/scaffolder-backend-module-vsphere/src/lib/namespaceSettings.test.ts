@@ -24,9 +24,12 @@ describe('namespace settings', () => {
         problems,
       ),
     ).toEqual({
-      cpuLimitMHz: 4000,
-      memoryLimitMiB: 8192,
-      storageRequestLimitMiB: 1048576,
+      resourceSpec: {
+        cpuLimitMHz: 4000,
+        memoryLimitMiB: 8192,
+        storageRequestLimitMiB: 1048576,
+      },
+      policyLimitsMiB: [],
     });
     expect(() => problems.throwIfAny()).not.toThrow();
 

@@ -4,7 +4,6 @@ import {
   checkLabels,
   checkSshPublicKeys,
   checkUnique,
-  checkWholeNumber,
 } from './names';
 
 describe('input rules', () => {
@@ -64,21 +63,11 @@ describe('input rules', () => {
     );
   });
 
-  it('finds duplicates, out-of-range numbers and bad entity refs', () => {
+  it('finds duplicates and bad entity refs', () => {
     expect(() => checkUnique('nodePools', ['a', 'b', 'a'])).toThrow(
       "nodePools: 'a' is listed more than once",
     );
     expect(() => checkUnique('nodePools', ['a', 'b'])).not.toThrow();
-    expect(() => checkWholeNumber('replicas', 101, 0, 100)).toThrow(
-      'replicas: 101 is out of range; use a whole number from 0 to 100',
-    );
-    expect(() => checkWholeNumber('replicas', -1, 0, 100)).toThrow(
-      /out of range/,
-    );
-    expect(() => checkWholeNumber('replicas', 2.5, 0, 100)).toThrow(
-      /out of range/,
-    );
-    expect(() => checkWholeNumber('replicas', 0, 0, 100)).not.toThrow();
     expect(() => checkEntityRef('owner', 'group:default/team-a')).not.toThrow();
     expect(() => checkEntityRef('owner', 'a:b:c/d/e')).toThrow(
       "owner: 'a:b:c/d/e' is not an entity ref; use kind:namespace/name, e.g. 'group:default/team-a'",

@@ -7,8 +7,8 @@ import {
   testenvClients,
   uniqueName,
 } from '../__testUtils__/testenv';
-import { createVsphereNamespaceCreateAction } from './vsphereNamespaceCreate';
-import { createVsphereNodePoolScaleAction } from './vsphereNodePoolScale';
+import { createVsphereNamespaceCreateAction } from '../actions/vsphereNamespaceCreate';
+import { createVsphereNodePoolScaleAction } from '../actions/vsphereNodePoolScale';
 
 jest.setTimeout(120_000);
 

@@ -39,4 +39,24 @@ describe('InputProblems', () => {
       }),
     ).rejects.toThrow('network');
   });
+
+  it('returns the checked values narrowed, or throws the recorded problems', () => {
+    const ok = new InputProblems();
+    const target: { name: string } | undefined = ok.check(() => ({
+      name: 'vc',
+    }));
+    expect(ok.valid({ target }).target.name).toBe('vc');
+
+    const bad = new InputProblems();
+    const missing = bad.check((): string => {
+      throw new InputError('vcenter: unknown');
+    });
+    expect(() => bad.valid({ missing })).toThrow(
+      new InputError('vcenter: unknown'),
+    );
+    // a check that failed silently is a bug, never passed on as valid
+    expect(() => new InputProblems().valid({ target: undefined })).toThrow(
+      "Validation left 'target' unset without a problem",
+    );
+  });
 });

@@ -1,9 +1,9 @@
-import { parseResourceCreatedEvent } from './events';
+import { parseVsphereResourceCreatedEvent } from './events';
 
-describe('parseResourceCreatedEvent', () => {
+describe('parseVsphereResourceCreatedEvent', () => {
   it('reads the payload the scaffolder actions publish', () => {
     expect(
-      parseResourceCreatedEvent({
+      parseVsphereResourceCreatedEvent({
         vcenter: 'vc1',
         kind: 'vm',
         namespace: 'demo',
@@ -19,7 +19,7 @@ describe('parseResourceCreatedEvent', () => {
 
   it('takes a new namespace from its name when no namespace is given', () => {
     expect(
-      parseResourceCreatedEvent({ kind: 'namespace', name: 'team-b' }),
+      parseVsphereResourceCreatedEvent({ kind: 'namespace', name: 'team-b' }),
     ).toEqual({ kind: 'namespace', namespace: 'team-b', name: 'team-b' });
   });
 
@@ -30,6 +30,6 @@ describe('parseResourceCreatedEvent', () => {
     { kind: 'vm', name: 'x' },
     { namespace: 'Not_A_Label' },
   ])('rejects %j', payload => {
-    expect(parseResourceCreatedEvent(payload)).toBeUndefined();
+    expect(parseVsphereResourceCreatedEvent(payload)).toBeUndefined();
   });
 });

@@ -50,4 +50,21 @@ export class InputProblems {
       );
     }
   }
+
+  /**
+   * Throws like {@link InputProblems.throwIfAny}; else returns the checked values, narrowed to
+   * defined, so a handler never uses one whose check failed.
+   */
+  valid<T extends Record<string, unknown>>(
+    values: T,
+  ): { [K in keyof T]: NonNullable<T[K]> } {
+    this.throwIfAny();
+    for (const [key, value] of Object.entries(values)) {
+      if (value === undefined || value === null) {
+        // a check that neither returned a value nor recorded a problem is a bug, not bad input
+        throw new Error(`Validation left '${key}' unset without a problem`);
+      }
+    }
+    return values as { [K in keyof T]: NonNullable<T[K]> };
+  }
 }

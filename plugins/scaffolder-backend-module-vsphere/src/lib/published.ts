@@ -5,11 +5,6 @@ import {
   VsphereResourceCreatedEvent,
 } from '@backstage-vsphere/plugin-vsphere-common';
 
-export {
-  VSPHERE_RESOURCE_CREATED_TOPIC,
-  type VsphereResourceCreatedEvent,
-} from '@backstage-vsphere/plugin-vsphere-common';
-
 /**
  * Tells the catalog about a new object. A failure only delays ingestion until the provider's
  * next refresh, so it is logged and not thrown.

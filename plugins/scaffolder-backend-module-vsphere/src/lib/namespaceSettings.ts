@@ -102,34 +102,42 @@ export const namespaceSettingsInput = {
       .optional(),
 };
 
+/** The limits of {@link checkNamespaceSettings}, parsed once in vSphere units. */
+export interface CheckedLimits {
+  resourceSpec?: NamespaceResourceSpec;
+  /** Each storage policy's limit in MiB, by the policy's index; undefined when none or bad. */
+  policyLimitsMiB: (number | undefined)[];
+}
+
 /** Checks what needs no upstream: quantities, duplicates, empty names. */
 export function checkNamespaceSettings(
   input: NamespaceSettingsInput,
   problems: InputProblems,
-): NamespaceResourceSpec | undefined {
+): CheckedLimits {
+  const { cpuLimit, memoryLimit, storageLimit } = input;
   const resources: NamespaceResourceSpec = {};
-  if (input.cpuLimit !== undefined) {
+  if (cpuLimit !== undefined) {
     resources.cpuLimitMHz = problems.check(() =>
-      parseMegahertz('cpuLimit', input.cpuLimit!),
+      parseMegahertz('cpuLimit', cpuLimit),
     );
   }
-  if (input.memoryLimit !== undefined) {
+  if (memoryLimit !== undefined) {
     resources.memoryLimitMiB = problems.check(() =>
-      parseMebibytes('memoryLimit', input.memoryLimit!),
+      parseMebibytes('memoryLimit', memoryLimit),
     );
   }
-  if (input.storageLimit !== undefined) {
+  if (storageLimit !== undefined) {
     resources.storageRequestLimitMiB = problems.check(() =>
-      parseMebibytes('storageLimit', input.storageLimit!),
+      parseMebibytes('storageLimit', storageLimit),
     );
   }
-  input.storagePolicies?.forEach((policy, i) => {
-    if (policy.limit !== undefined) {
-      problems.check(() =>
-        parseMebibytes(`storagePolicies[${i}].limit`, policy.limit!),
-      );
-    }
-  });
+  const policyLimitsMiB = (input.storagePolicies ?? []).map(({ limit }, i) =>
+    limit === undefined
+      ? undefined
+      : problems.check(() =>
+          parseMebibytes(`storagePolicies[${i}].limit`, limit),
+        ),
+  );
   problems.check(() =>
     checkUnique(
       'storagePolicies',
@@ -147,7 +155,10 @@ export function checkNamespaceSettings(
       );
     }
   });
-  return Object.keys(resources).length ? resources : undefined;
+  return {
+    resourceSpec: Object.keys(resources).length ? resources : undefined,
+    policyLimitsMiB,
+  };
 }
 
 /**
@@ -160,7 +171,10 @@ export async function resolveNamespaceSettings(
   problems: InputProblems,
   signal?: AbortSignal,
 ): Promise<NamespaceSettings> {
-  const resourceSpec = checkNamespaceSettings(input, problems);
+  const { resourceSpec, policyLimitsMiB } = checkNamespaceSettings(
+    input,
+    problems,
+  );
   const where = `vCenter '${vc.name}'`;
   const [policies, classes, libraries] = await Promise.all([
     input.storagePolicies?.length ? vc.listStoragePolicies({ signal }) : [],
@@ -177,13 +191,7 @@ export async function resolveNamespaceSettings(
         what: `a storage policy of ${where}`,
       }),
     );
-    // checkNamespaceSettings has recorded a bad limit already.
-    const limitMiB =
-      p.limit === undefined
-        ? undefined
-        : new InputProblems().check(() =>
-            parseMebibytes(`storagePolicies[${i}].limit`, p.limit!),
-          );
+    const limitMiB = policyLimitsMiB[i];
     return {
       policy: policy?.id ?? '',
       ...(limitMiB === undefined ? {} : { limitMiB }),

@@ -57,20 +57,6 @@ export function checkUnique(field: string, values: string[]) {
   }
 }
 
-/** Throws unless `value` is a whole number within the bounds. */
-export function checkWholeNumber(
-  field: string,
-  value: number,
-  min: number,
-  max: number,
-) {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new InputError(
-      `${field}: ${value} is out of range; use a whole number from ${min} to ${max}`,
-    );
-  }
-}
-
 const entityRules = makeValidator();
 
 /** Throws unless `value` is an entity ref with a kind, such as `group:default/team-a`. */

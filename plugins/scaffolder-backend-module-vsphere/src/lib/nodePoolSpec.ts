@@ -5,7 +5,7 @@ import {
 } from '@backstage-vsphere/plugin-vsphere-common';
 import { NodePoolSpec } from '@backstage-vsphere/plugin-vsphere-node';
 import { replicasSchema } from './inputs';
-import { checkDnsLabel, checkWholeNumber } from './names';
+import { checkDnsLabel } from './names';
 import { NamespaceOptions } from './namespaceOptions';
 import { InputProblems } from './problems';
 
@@ -43,7 +43,7 @@ export const nodePoolFields = {
 };
 
 /**
- * Checks name and replicas, and resolves the classes against the namespace. `prefix` leads
+ * Checks the name (the schema bounds the replicas), and resolves the classes against the namespace. `prefix` leads
  * each field name, e.g. `nodePools[0].`.
  */
 export async function resolveNodePool(
@@ -53,23 +53,16 @@ export async function resolveNodePool(
   problems: InputProblems,
 ): Promise<NodePoolSpec> {
   problems.check(() => checkDnsLabel(`${prefix}name`, pool.name));
-  problems.check(() =>
-    checkWholeNumber(
-      `${prefix}replicas`,
-      pool.replicas,
-      0,
-      MAX_NODE_POOL_REPLICAS,
-    ),
-  );
   const spec: NodePoolSpec = { name: pool.name, replicas: pool.replicas };
-  if (live && pool.vmClass) {
+  const { vmClass, storageClass } = pool;
+  if (live && vmClass) {
     spec.vmClass = await problems.checkAsync(() =>
-      live.vmClass(`${prefix}vmClass`, pool.vmClass!),
+      live.vmClass(`${prefix}vmClass`, vmClass),
     );
   }
-  if (live && pool.storageClass) {
+  if (live && storageClass) {
     spec.storageClass = await problems.checkAsync(() =>
-      live.storageClass(`${prefix}storageClass`, pool.storageClass!),
+      live.storageClass(`${prefix}storageClass`, storageClass),
     );
   }
   return spec;
