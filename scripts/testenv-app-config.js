@@ -73,6 +73,7 @@ const config = {
         username: env.vcenter.username,
         password: env.vcenter.password,
         caFile: env.vcenter.caFile,
+        // two Supervisors on one vCenter: WCP-Cluster's (demo, team-a) and WCP-Cluster-2's (team-b)
         supervisors: [
           {
             name: 'supervisor',
@@ -80,6 +81,13 @@ const config = {
             url: env.supervisor.url,
             caFile: env.supervisor.caFile,
             tokenFile: env.supervisor.tokenFile,
+          },
+          {
+            name: 'supervisor2',
+            cluster: env.supervisor2.cluster,
+            url: env.supervisor2.url,
+            caFile: env.supervisor2.caFile,
+            tokenFile: env.supervisor2.tokenFile,
           },
         ],
       },

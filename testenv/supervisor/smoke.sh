@@ -118,4 +118,18 @@ reader() { "$KUBECTL" --kubeconfig "$workload_kc" --token "$(cat "$(field reader
 [ "$(reader auth can-i list secrets -A)" = no ] || fail "the workload cluster's reader may list Secrets"
 ok "workload cluster: demo-cluster's endpoint with a pinned CA, 3 demo-web pods, a reader that cannot see Secrets"
 
+# the second Supervisor (WCP-Cluster-2): its own API server, CRDs and namespace team-b, none of the first one's
+field2() { sed -n '/^  "supervisor2": {/,/^  }/p' "$envfile" | sed -n "s/^ *\"$1\": *\"\([^\"]*\)\".*/\1/p"; }
+second() { "$KUBECTL" --kubeconfig "$(field2 kubeconfig)" "$@"; }
+second_admin() { "$KUBECTL" --kubeconfig "$(field2 adminKubeconfig)" "$@"; }
+[ "$(field2 url)" != "$(field url)" ] || fail "the second Supervisor has the first one's URL"
+out=$(second_admin get crds -o name)
+contains "second Supervisor's CRDs" "customresourcedefinition.apiextensions.k8s.io/virtualmachines.vmoperator.vmware.com" "$out"
+out=$(second get virtualmachines -n team-b -o custom-columns=N:.metadata.name,P:.status.powerState --no-headers)
+contains "second Supervisor's VMs in team-b" "team-b-app-01" "$out"
+contains "second Supervisor's VM power" "PoweredOn" "$out"
+second get namespace demo >/dev/null 2>&1 && fail "the second Supervisor has the first one's namespace demo"
+admin get namespace team-b >/dev/null 2>&1 && fail "the first Supervisor mirrored the second one's namespace team-b"
+ok "second Supervisor $(field2 url): team-b with team-b-app-01; no namespace of the other Supervisor on either"
+
 echo "smoke: all Supervisor checks passed"

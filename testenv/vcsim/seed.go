@@ -20,17 +20,22 @@ import (
 const (
 	datacenterName = "Datacenter"
 	wcpClusterName = "WCP-Cluster" // the namespace simulator only lists clusters named WCP-*
-	computeCluster = "Compute-Cluster"
-	dvsName        = "DSwitch"
-	workloadPG     = "Workload-Network"
-	managementPG   = "Management-Network"
-	nfsDatastore   = "nfs-shared-01"
-	localDatastore = "local-compute-01"
-	vsanDatastore  = "vsanDatastore" // created by the simulator when vSAN is enabled on a cluster
+	// a second Supervisor-enabled cluster: a second Supervisor on the same vCenter
+	wcp2ClusterName = "WCP-Cluster-2"
+	computeCluster  = "Compute-Cluster"
+	dvsName         = "DSwitch"
+	workloadPG      = "Workload-Network"
+	managementPG    = "Management-Network"
+	nfsDatastore    = "nfs-shared-01"
+	localDatastore  = "local-compute-01"
+	vsanDatastore   = "vsanDatastore" // created by the simulator when vSAN is enabled on a cluster
 )
 
 // Supervisor namespaces seeded on the WCP cluster, each with a resource pool and VM folder as real WCP does.
 var seedNamespaces = []string{"demo", "team-a"}
+
+// The second Supervisor's namespaces (on WCP-Cluster-2).
+var seedNamespaces2 = []string{"team-b"}
 
 // Compute-Cluster child pools, also used as VM folder names.
 var computePools = []string{"Production", "Development"}
@@ -48,8 +53,9 @@ var guestOSes = []guestOS{
 
 // inventory is what later seeding steps and ready.json need to know.
 type inventory struct {
-	WCPClusterID string
-	DatastoreIDs map[string]string
+	WCPClusterID  string
+	WCP2ClusterID string
+	DatastoreIDs  map[string]string
 }
 
 // placement is one VM's target: folder, pool, host, datastore and network backing.
@@ -196,7 +202,46 @@ func seedInventory(ctx context.Context, c *vim25.Client, dataDir string, nVMs in
 			return nil, fmt.Errorf("vm %d: %w", i, err)
 		}
 	}
+	// Created last, so that every object above keeps the id it had before this cluster existed.
+	if inv.WCP2ClusterID, err = seedSecondSupervisor(ctx, dataDir, folders, dvs, nsFolder); err != nil {
+		return nil, fmt.Errorf("%s: %w", wcp2ClusterName, err)
+	}
 	return inv, nil
+}
+
+// seedSecondSupervisor adds WCP-Cluster-2 (DRS, one host on nfs-shared-01) with a Namespaces pool and a folder per namespace.
+func seedSecondSupervisor(ctx context.Context, dataDir string, folders *object.DatacenterFolders, dvs *object.DistributedVirtualSwitch, nsFolder *object.Folder) (string, error) {
+	on := types.NewBool(true)
+	wcp2, err := createCluster(ctx, folders.HostFolder, wcp2ClusterName, types.ClusterConfigSpecEx{
+		DrsConfig: &types.ClusterDrsConfigInfo{Enabled: on, DefaultVmBehavior: types.DrsBehaviorFullyAutomated},
+	})
+	if err != nil {
+		return "", err
+	}
+	hosts, err := addHosts(ctx, wcp2, dvs, "esx-wcp2-%02d.vsphere.local", 1)
+	if err != nil {
+		return "", err
+	}
+	if err := addDatastore(ctx, dataDir, nfsDatastore, hosts, true); err != nil {
+		return "", err
+	}
+	root, err := wcp2.ResourcePool(ctx)
+	if err != nil {
+		return "", err
+	}
+	nsPool, err := root.Create(ctx, "Namespaces", types.DefaultResourceConfigSpec())
+	if err != nil {
+		return "", err
+	}
+	for _, ns := range seedNamespaces2 {
+		if _, err := nsPool.Create(ctx, ns, types.DefaultResourceConfigSpec()); err != nil {
+			return "", err
+		}
+		if _, err := nsFolder.CreateFolder(ctx, ns); err != nil {
+			return "", err
+		}
+	}
+	return wcp2.Reference().Value, nil
 }
 
 // createCluster applies the spec with a reconfigure, since the simulator ignores it at create time.

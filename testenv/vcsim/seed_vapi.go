@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"slices"
 
 	"github.com/vmware/govmomi/pbm"
 	pbmtypes "github.com/vmware/govmomi/pbm/types"
@@ -38,6 +39,7 @@ var seedNamespaceFields = map[string]map[string]any{
 		"resource_spec": map[string]any{"cpu_limit": 20000, "memory_limit": 65536},
 	},
 	"team-a": {"description": "Team A"},
+	"team-b": {"description": "Team B, on the second Supervisor"},
 }
 
 // Images in the content library; each gets a tiny OVF descriptor so the item has a file and a size.
@@ -91,14 +93,21 @@ func seedVAPI(ctx context.Context, u *url.URL, caFile string, inv *inventory, fi
 	classes := map[string][]string{
 		"demo":   {"best-effort-small", "best-effort-medium", "guaranteed-large"},
 		"team-a": {"best-effort-small", "best-effort-medium"},
+		"team-b": {"best-effort-small"},
 	}
 	// as the Supervisor's ResourceQuotas of these namespaces list them (testenv/supervisor/manifests/50-quotas.yaml)
 	gold := namespace.StorageSpec{Policy: out.StoragePolicyIDs[goldPolicyName], Limit: namespaceLimitM}
 	vsan := namespace.StorageSpec{Policy: out.StoragePolicyIDs[vsanPolicyName], Limit: namespaceLimitM}
-	storage := map[string][]namespace.StorageSpec{"demo": {gold, vsan}, "team-a": {gold}}
-	for _, name := range seedNamespaces {
+	storage := map[string][]namespace.StorageSpec{"demo": {gold, vsan}, "team-a": {gold}, "team-b": {gold}}
+	clusterOf := func(name string) string {
+		if slices.Contains(seedNamespaces2, name) {
+			return inv.WCP2ClusterID
+		}
+		return inv.WCPClusterID
+	}
+	for _, name := range append(slices.Clone(seedNamespaces), seedNamespaces2...) {
 		err := ns.CreateNamespace(ctx, namespace.NamespacesInstanceCreateSpec{
-			Cluster:   inv.WCPClusterID,
+			Cluster:   clusterOf(name),
 			Namespace: name,
 			VmServiceSpec: namespace.VmServiceSpec{
 				VmClasses:        classes[name],

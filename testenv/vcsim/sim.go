@@ -36,18 +36,22 @@ type Config struct {
 
 // Ready is written to <dir>/ready.json once the public listener serves.
 type Ready struct {
-	URL            string   `json:"url"`
-	SDKURL         string   `json:"sdkUrl"`
-	CAFile         string   `json:"caFile"`
-	RecorderFile   string   `json:"recorderFile"`
-	WCPClusterID   string   `json:"wcpClusterId"`
-	WCPClusterName string   `json:"wcpClusterName"`
-	Datacenter     string   `json:"datacenter"`
-	VMCount        int      `json:"vmCount"`
-	PID            int      `json:"pid"`
-	Namespaces     []string `json:"namespaces"`
-	VMClasses      []string `json:"vmClasses"`
-	ContentLibrary string   `json:"contentLibraryName"`
+	URL            string `json:"url"`
+	SDKURL         string `json:"sdkUrl"`
+	CAFile         string `json:"caFile"`
+	RecorderFile   string `json:"recorderFile"`
+	WCPClusterID   string `json:"wcpClusterId"`
+	WCPClusterName string `json:"wcpClusterName"`
+	// the second Supervisor-enabled cluster and its namespaces
+	WCP2ClusterID   string   `json:"wcp2ClusterId"`
+	WCP2ClusterName string   `json:"wcp2ClusterName"`
+	WCP2Namespaces  []string `json:"wcp2Namespaces"`
+	Datacenter      string   `json:"datacenter"`
+	VMCount         int      `json:"vmCount"`
+	PID             int      `json:"pid"`
+	Namespaces      []string `json:"namespaces"`
+	VMClasses       []string `json:"vmClasses"`
+	ContentLibrary  string   `json:"contentLibraryName"`
 	*vapiSeed
 }
 
@@ -150,6 +154,7 @@ func Start(ctx context.Context, cfg Config) (*Sim, error) {
 	s.Ready = Ready{
 		URL: base, SDKURL: base + "/sdk", CAFile: caFile, RecorderFile: s.rec.path,
 		WCPClusterID: inv.WCPClusterID, WCPClusterName: wcpClusterName, Datacenter: datacenterName,
+		WCP2ClusterID: inv.WCP2ClusterID, WCP2ClusterName: wcp2ClusterName, WCP2Namespaces: seedNamespaces2,
 		VMCount: cfg.VMs, PID: os.Getpid(), Namespaces: seedNamespaces, ContentLibrary: libraryName,
 		VMClasses: []string{}, vapiSeed: seeded,
 	}

@@ -380,7 +380,13 @@ func TestSeedVAPI(t *testing.T) {
 	ns := namespace.NewManager(rc)
 
 	clusters, err := ns.ListClusters(ctx)
-	if err != nil || len(clusters) != 1 || clusters[0].ID != sim.Ready.WCPClusterID {
+	ids := map[string]bool{}
+	for _, c := range clusters {
+		ids[c.ID] = true
+	}
+	// two Supervisors: WCP-Cluster and WCP-Cluster-2, each with an id of its own
+	if err != nil || len(clusters) != 2 || !ids[sim.Ready.WCPClusterID] || !ids[sim.Ready.WCP2ClusterID] ||
+		sim.Ready.WCPClusterID == sim.Ready.WCP2ClusterID {
 		t.Fatalf("supervisor clusters %+v %v", clusters, err)
 	}
 	classes, err := ns.ListVmClasses(ctx)
@@ -398,6 +404,12 @@ func TestSeedVAPI(t *testing.T) {
 		if err != nil || info.ClusterId != sim.Ready.WCPClusterID || len(info.VmServiceSpec.VmClasses) == 0 ||
 			len(info.VmServiceSpec.ContentLibraries) != 1 || info.VmServiceSpec.ContentLibraries[0] != sim.Ready.LibraryID {
 			t.Fatalf("namespace %s: %+v %v", name, info, err)
+		}
+	}
+	for _, name := range seedNamespaces2 {
+		info, err := ns.GetNamespace(ctx, name)
+		if err != nil || info.ClusterId != sim.Ready.WCP2ClusterID || len(info.VmServiceSpec.VmClasses) != 1 {
+			t.Fatalf("namespace %s on the second Supervisor: %+v %v", name, info, err)
 		}
 	}
 

@@ -50,10 +50,17 @@ echo "ok: $n VMs"
 out=$("$govc" ls /Datacenter/host)
 expect "clusters" "/Datacenter/host/WCP-Cluster" "$out"
 expect "clusters" "/Datacenter/host/Compute-Cluster" "$out"
+expect "clusters" "/Datacenter/host/WCP-Cluster-2" "$out"
 
 out=$("$govc" namespace.ls)
 expect "namespaces" "demo" "$out"
 expect "namespaces" "team-a" "$out"
+expect "namespaces" "team-b" "$out"
+
+# two Supervisors, one per WCP cluster, each with an id of its own
+out=$("$govc" namespace.cluster.ls)
+[ "$(grep -c . <<<"$out")" = 2 ] || fail "govc namespace.cluster.ls: want 2 Supervisor clusters, got:"$'\n'"$out"
+echo "ok: 2 Supervisor clusters"
 
 out=$("$govc" namespace.vmclass.ls)
 for class in best-effort-small best-effort-medium guaranteed-large; do

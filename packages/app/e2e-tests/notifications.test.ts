@@ -20,6 +20,7 @@ test('the initiator sees the notification of a finished template run', async ({
     name: namespace,
     owner: 'group:default/team-a',
     vcenter: 'testenv',
+    supervisor: 'supervisor',
     storagePolicy: 'k8s-gold',
     storagePolicyLimit: '10Gi',
     vmClasses: ['best-effort-small'],

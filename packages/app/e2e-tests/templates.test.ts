@@ -54,6 +54,7 @@ test('Supervisor namespace for a team', async () => {
     description: 'End-to-end test',
     owner: 'group:default/team-a',
     vcenter: 'testenv',
+    supervisor: 'supervisor',
     storagePolicy: 'k8s-gold',
     storagePolicyLimit: '100Gi',
     vmClasses: ['best-effort-small', 'best-effort-medium'],
@@ -90,6 +91,7 @@ test('Supervisor namespace for a team', async () => {
 test('Virtual machine', async () => {
   const output = await run('vsphere-virtual-machine', {
     vcenter: 'testenv',
+    supervisor: 'supervisor',
     namespace: 'demo',
     name: vm,
     owner: 'group:default/team-a',
@@ -127,6 +129,7 @@ test('Virtual machine', async () => {
 test('Workload cluster', async () => {
   const output = await run('vsphere-workload-cluster', {
     vcenter: 'testenv',
+    supervisor: 'supervisor',
     namespace: 'demo',
     name: cluster,
     // the guest's own team: the portal's policy lets only a cluster's owners scale its node pools
@@ -157,6 +160,7 @@ test('Workload cluster', async () => {
 test('Add a node pool', async () => {
   const output = await run('vsphere-add-node-pool', {
     vcenter: 'testenv',
+    supervisor: 'supervisor',
     namespace: 'demo',
     cluster,
     name: 'extra',
@@ -179,6 +183,7 @@ test('Add a node pool', async () => {
 test('Scale a node pool', async () => {
   const output = await run('vsphere-scale-node-pool', {
     vcenter: 'testenv',
+    supervisor: 'supervisor',
     namespace: 'demo',
     cluster,
     name: 'extra',

@@ -2,10 +2,14 @@ import { Entity } from '@backstage/catalog-model';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { EntityOverview } from '@backstage-vsphere/plugin-vsphere-common';
 import {
+  ingestedEntityFor,
   loadTestenv,
   recorderPosition,
   readRequestsBesidesFeed,
+  testenvKubectl,
+  testenvSupervisors,
   testenvVsphereConfig,
 } from '@backstage-vsphere/plugin-vsphere-node/testUtils';
 import request from 'supertest';
@@ -15,20 +19,27 @@ jest.setTimeout(60_000);
 
 const env = loadTestenv();
 
-const component = (name: string, supervisor?: string): Entity => ({
+const component = (
+  name: string,
+  namespace: string,
+  supervisor?: string,
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: {
     name,
     namespace: 'default',
     annotations: {
-      'vsphere.vmware.com/supervisor-namespace': 'demo',
+      'vsphere.vmware.com/supervisor-namespace': namespace,
       'vsphere.vmware.com/vcenter': env.vcenter.name,
       ...(supervisor ? { 'vsphere.vmware.com/supervisor': supervisor } : {}),
     },
   },
   spec: { type: 'service', owner: 'guests' },
 });
+
+// team-b's VM on the second Supervisor, as the catalog module ingests it
+const SECOND_VM = 'team-b-app-01';
 
 let server: any;
 let stop: () => Promise<void>;
@@ -39,10 +50,19 @@ beforeAll(async () => {
       vspherePlugin,
       catalogServiceMock.factory({
         entities: [
-          component('on-first', 'supervisor'),
-          component('on-second', 'second'),
-          component('unnamed'),
-          component('misnamed', 'nope'),
+          component('on-first', 'demo', 'supervisor'),
+          component('on-second', 'team-b', 'supervisor2'),
+          component('unnamed', 'demo'),
+          component('misnamed', 'demo', 'nope'),
+          ingestedEntityFor(
+            {
+              kind: 'vm',
+              vcenter: env.vcenter.name,
+              namespace: 'team-b',
+              name: SECOND_VM,
+            },
+            env.vcenter,
+          ),
         ],
       }),
       mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
@@ -50,25 +70,9 @@ beforeAll(async () => {
         data: {
           vsphere: {
             sourceDeadline: '3s',
+            // the testenv's two Supervisors: WCP-Cluster's and WCP-Cluster-2's API servers
             ...testenvVsphereConfig(env, {
-              // a second Supervisor on the same vCenter: the testenv's workload API server, a
-              // kube-apiserver of its own that serves no VM Service objects
-              supervisors: [
-                {
-                  name: 'supervisor',
-                  cluster: env.vcenter.wcpClusterId,
-                  url: env.supervisor.url,
-                  caFile: env.supervisor.caFile,
-                  tokenFile: env.supervisor.tokenFile,
-                },
-                {
-                  name: 'second',
-                  cluster: 'domain-c-second',
-                  url: env.workload.url,
-                  caFile: env.workload.caFile,
-                  tokenFile: env.workload.readerTokenFile,
-                },
-              ],
+              supervisors: testenvSupervisors(env),
             }),
           },
         },
@@ -86,24 +90,142 @@ const overviewOf = (name: string) =>
     `/api/vsphere/entities/default/component/${name}/overview`,
   );
 
-describe('a vCenter with two Supervisors', () => {
-  it("reads the page from the Supervisor its annotation names, and only that one's objects", async () => {
-    const first = await overviewOf('on-first');
-    expect(first.status).toBe(200);
-    expect(first.body.supervisor).toBe('supervisor');
-    expect(first.body.sources.map((s: { source: string }) => s.source)).toEqual(
-      expect.arrayContaining(['supervisor:testenv/supervisor']),
-    );
-    expect(first.body.vms.length).toBeGreaterThan(0);
+/** The page once its sources are live (a new backend's feeds sync first). */
+async function liveOverview(name: string): Promise<EntityOverview> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const res = await overviewOf(name);
+    expect(res.status).toBe(200);
+    const body: EntityOverview = res.body;
+    if (body.sources.every(s => s.state === 'live') || Date.now() > deadline) {
+      return body;
+    }
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+}
 
-    const second = await overviewOf('on-second');
-    expect(second.status).toBe(200);
-    expect(second.body.supervisor).toBe('second');
+const options = async (kind: string, query: object) =>
+  request(server)
+    .get(`/api/vsphere/options/${kind}`)
+    .query({ vcenter: env.vcenter.name, ...query });
+
+const values = (res: request.Response) =>
+  res.body.items.map((o: { value: string }) => o.value);
+
+/** spec.powerState of team-b's VM on the second Supervisor, read with kubectl. */
+const secondVmPower = () =>
+  testenvKubectl(
+    env,
+    '--kubeconfig',
+    env.supervisor2.adminKubeconfig,
+    'get',
+    'virtualmachine',
+    '-n',
+    'team-b',
+    SECOND_VM,
+    '-o',
+    'jsonpath={.spec.powerState}',
+  );
+
+describe('a vCenter with two Supervisors', () => {
+  it("shows each page the namespace, quotas and VMs of the Supervisor its annotation names, and only that one's", async () => {
+    const first = await liveOverview('on-first');
+    expect(first.errors).toEqual([]);
+    expect(first.supervisor).toBe('supervisor');
+    expect(first.namespace?.name).toBe('demo');
+    expect(first.sources.map(s => s.source)).toContain(
+      'supervisor:testenv/supervisor',
+    );
+    expect(first.vms.map(vm => vm.name)).toEqual(
+      expect.arrayContaining(['demo-web-01', 'demo-db-01']),
+    );
+    expect(first.vms.map(vm => vm.name)).not.toContain(SECOND_VM);
+
+    const second = await liveOverview('on-second');
+    expect(second.errors).toEqual([]);
+    expect(second.supervisor).toBe('supervisor2');
+    expect(second.sources.map(s => s.source)).toContain(
+      'supervisor:testenv/supervisor2',
+    );
+    expect(second.namespace).toMatchObject({
+      name: 'team-b',
+      description: 'Team B, on the second Supervisor',
+      vmClasses: ['best-effort-small'],
+    });
+    expect(second.namespace?.resourceQuotas.map(q => q.name)).toEqual([
+      'team-b-storagequota',
+    ]);
     expect(
-      second.body.sources.map((s: { source: string }) => s.source),
-    ).toEqual(expect.arrayContaining(['supervisor:testenv/second']));
-    // demo's VMs live on the first Supervisor; the second serves none
-    expect(second.body.vms).toEqual([]);
+      second.vms.map(vm => [vm.name, vm.powerState, vm.className]),
+    ).toEqual([[SECOND_VM, 'PoweredOn', 'best-effort-small']]);
+    expect(second.clusters).toEqual([]);
+  });
+
+  it('fills the pickers from the Supervisor the template chose, and asks for one when it chose none', async () => {
+    expect(values(await options('supervisors', {}))).toEqual([
+      'supervisor',
+      'supervisor2',
+    ]);
+    expect(
+      values(await options('namespaces', { supervisor: 'supervisor2' })),
+    ).toEqual(['team-b']);
+    const firstNamespaces = values(
+      await options('namespaces', { supervisor: 'supervisor' }),
+    );
+    expect(firstNamespaces).toEqual(expect.arrayContaining(['demo', 'team-a']));
+    expect(firstNamespaces).not.toContain('team-b');
+    expect(
+      values(
+        await options('images', {
+          supervisor: 'supervisor2',
+          namespace: 'team-b',
+        }),
+      ),
+    ).toEqual(['ubuntu-2204-kube-v1.33']);
+
+    const unnamed = await options('images', { namespace: 'team-b' });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.error.message).toBe(
+      `supervisor: name one of vCenter 'testenv''s Supervisors: supervisor (${env.vcenter.wcpClusterId}), supervisor2 (${env.supervisor2.cluster})`,
+    );
+  });
+
+  it("powers a VM on the second Supervisor from its page, and never from the first Supervisor's", async () => {
+    await liveOverview('on-second');
+    expect(secondVmPower()).toBe('PoweredOn');
+    try {
+      const fromFirst = await request(server)
+        .post(
+          `/api/vsphere/entities/default/component/on-first/vms/${SECOND_VM}/power`,
+        )
+        .send({ action: 'off' });
+      // demo's page does not show team-b's VM: refused before the Supervisor is asked
+      expect(fromFirst.status).toBe(403);
+      expect(fromFirst.body.error.message).toContain(`VM '${SECOND_VM}'`);
+      expect(secondVmPower()).toBe('PoweredOn');
+
+      const off = await request(server)
+        .post(
+          `/api/vsphere/entities/default/component/on-second/vms/${SECOND_VM}/power`,
+        )
+        .send({ action: 'off' });
+      expect(off.status).toBe(200);
+      expect(secondVmPower()).toBe('PoweredOff');
+    } finally {
+      testenvKubectl(
+        env,
+        '--kubeconfig',
+        env.supervisor2.adminKubeconfig,
+        'patch',
+        'virtualmachine',
+        '-n',
+        'team-b',
+        SECOND_VM,
+        '--type=merge',
+        '-p',
+        '{"spec":{"powerState":"PoweredOn"}}',
+      );
+    }
   });
 
   it('asks for the annotation, naming the Supervisors to choose from, before reading anything', async () => {
@@ -113,12 +235,12 @@ describe('a vCenter with two Supervisors', () => {
     const unnamed = await overviewOf('unnamed');
     expect(unnamed.status).toBe(400);
     expect(unnamed.body.error.message).toBe(
-      "Annotation vsphere.vmware.com/supervisor is required when vCenter 'testenv' has 2 Supervisors; configured Supervisors: supervisor, second",
+      "Annotation vsphere.vmware.com/supervisor is required when vCenter 'testenv' has 2 Supervisors; configured Supervisors: supervisor, supervisor2",
     );
     const misnamed = await overviewOf('misnamed');
     expect(misnamed.status).toBe(400);
     expect(misnamed.body.error.message).toBe(
-      "Annotation vsphere.vmware.com/supervisor names Supervisor 'nope', which is not configured for vCenter 'testenv'; configured Supervisors: supervisor, second",
+      "Annotation vsphere.vmware.com/supervisor names Supervisor 'nope', which is not configured for vCenter 'testenv'; configured Supervisors: supervisor, supervisor2",
     );
     const scale = await request(server)
       .post(

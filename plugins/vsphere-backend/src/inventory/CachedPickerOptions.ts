@@ -63,12 +63,20 @@ export class CachedPickerOptions {
               label: s.name,
               description: `cluster ${s.cluster}`,
             }));
-          case 'namespaces':
-            return (await vc.listNamespaces()).map(n => ({
-              value: n.name,
-              label: n.name,
-              description: n.configStatus,
-            }));
+          case 'namespaces': {
+            // a vCenter's namespaces span its Supervisors; a named one lists only its own
+            const cluster = query.supervisor
+              ? this.clients.supervisorConfig(vcConfig.name, query.supervisor)
+                  .supervisor.cluster
+              : undefined;
+            return (await vc.listNamespaces())
+              .filter(n => !cluster || n.cluster === cluster)
+              .map(n => ({
+                value: n.name,
+                label: n.name,
+                description: n.configStatus,
+              }));
+          }
           case 'storage-policies':
             return this.storagePolicyOptions(vcConfig.name, query);
           case 'vm-classes':

@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { chooseVCenter, VCenterConfig } from '../config';
+import { chooseVCenter, SupervisorConfig, VCenterConfig } from '../config';
 import { SupervisorClient } from '../supervisor';
 import { VCenterClient } from '../vcenter';
 
@@ -45,8 +45,11 @@ export class VsphereClients {
     return client;
   }
 
-  /** The Supervisor by name or cluster id, or the vCenter's only one when none is given. */
-  supervisor(vcenterName?: string, supervisor?: string): SupervisorClient {
+  /** The config of the Supervisor by name or cluster id, or of the vCenter's only one when none is given. */
+  supervisorConfig(
+    vcenterName?: string,
+    supervisor?: string,
+  ): { vcenter: VCenterConfig; supervisor: SupervisorConfig } {
     const config = this.config(vcenterName);
     const names =
       config.supervisors.map(s => `${s.name} (${s.cluster})`).join(', ') ||
@@ -63,6 +66,15 @@ export class VsphereClients {
           : `supervisor: name one of vCenter '${config.name}''s Supervisors: ${names}`,
       );
     }
+    return { vcenter: config, supervisor: found };
+  }
+
+  /** The Supervisor by name or cluster id, or the vCenter's only one when none is given. */
+  supervisor(vcenterName?: string, supervisor?: string): SupervisorClient {
+    const { vcenter: config, supervisor: found } = this.supervisorConfig(
+      vcenterName,
+      supervisor,
+    );
     const key = `${config.name}/${found.name}`;
     let client = this.supervisorClients.get(key);
     if (!client) {

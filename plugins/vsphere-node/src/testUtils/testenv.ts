@@ -18,9 +18,21 @@ export interface TestenvInfo {
     caFile: string;
     recorderFile: string;
     wcpClusterId: string;
+    /** The second Supervisor-enabled cluster (WCP-Cluster-2). */
+    wcp2ClusterId: string;
     vmCount: number;
   };
   supervisor: {
+    url: string;
+    caFile: string;
+    tokenFile: string;
+    readonlyTokenFile: string;
+    kubeconfig: string;
+    adminKubeconfig: string;
+  };
+  /** The second Supervisor (WCP-Cluster-2's), a kube-apiserver of its own with namespace team-b. */
+  supervisor2: {
+    cluster: string;
     url: string;
     caFile: string;
     tokenFile: string;
@@ -111,6 +123,31 @@ export function testenvVsphereConfig(
       },
     ],
   };
+}
+
+/**
+ * Both testenv Supervisors as `supervisors` config entries: `supervisor` (WCP-Cluster, namespaces
+ * demo and team-a) and `supervisor2` (WCP-Cluster-2, namespace team-b). Pass them as an override
+ * of {@link testenvVsphereConfig}, which configures the first one alone.
+ * @public
+ */
+export function testenvSupervisors(env: TestenvInfo = loadTestenv()) {
+  return [
+    {
+      name: 'supervisor',
+      cluster: env.vcenter.wcpClusterId,
+      url: env.supervisor.url,
+      caFile: env.supervisor.caFile,
+      tokenFile: env.supervisor.tokenFile,
+    },
+    {
+      name: 'supervisor2',
+      cluster: env.supervisor2.cluster,
+      url: env.supervisor2.url,
+      caFile: env.supervisor2.caFile,
+      tokenFile: env.supervisor2.tokenFile,
+    },
+  ];
 }
 
 /**

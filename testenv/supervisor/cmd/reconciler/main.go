@@ -30,6 +30,8 @@ import (
 
 type options struct {
 	kubeconfig, vcURL, vcCA, username, password, readyFile string
+	// the vCenter cluster this Supervisor runs on; only its namespaces are mirrored
+	cluster string
 	// a cluster (namespace/name) whose control plane is a real API server, and where it listens
 	workloadCluster, workloadURL, workloadCA string
 }
@@ -42,6 +44,7 @@ func main() {
 	flag.StringVar(&o.username, "username", "administrator@vsphere.local", "vCenter user")
 	flag.StringVar(&o.password, "password", os.Getenv("TESTENV_PASSWORD"), "vCenter password (default $TESTENV_PASSWORD)")
 	flag.StringVar(&o.readyFile, "ready-file", "", "file to create once all controllers run")
+	flag.StringVar(&o.cluster, "supervisor-cluster", "", "vCenter cluster id of this Supervisor; other clusters' namespaces are skipped (default: all)")
 	flag.StringVar(&o.workloadCluster, "workload-cluster", "", "namespace/name of the cluster whose endpoint is --workload-url")
 	flag.StringVar(&o.workloadURL, "workload-url", "", "URL of that cluster's API server (testenv's workload component)")
 	flag.StringVar(&o.workloadCA, "workload-ca", "", "CA certificate (PEM) of that API server")
@@ -122,7 +125,7 @@ func run(ctx context.Context, o options) error {
 	for _, c := range []*controller{vms, clusters, tkcs} {
 		go c.run(ctx)
 	}
-	ns := &namespaceSync{dyn: dyn, vc: vc, clusterClass: clusterClass}
+	ns := &namespaceSync{dyn: dyn, vc: vc, clusterClass: clusterClass, cluster: o.cluster}
 	go ns.run(ctx)
 
 	if o.readyFile != "" {

@@ -54,6 +54,8 @@ type namespaceSync struct {
 	vc           *vcenter
 	clusterClass *unstructured.Unstructured
 	lastDetail   map[string]time.Time
+	// cluster: the vCenter cluster of this Supervisor; another Supervisor's namespaces are not ours
+	cluster string
 }
 
 func (s *namespaceSync) run(ctx context.Context) {
@@ -79,6 +81,9 @@ func (s *namespaceSync) sync(ctx context.Context) error {
 	}
 	present := map[string]bool{}
 	for _, inst := range instances {
+		if s.cluster != "" && inst.Cluster != s.cluster {
+			continue
+		}
 		present[inst.Namespace] = true
 		if err := s.ensure(ctx, inst); err != nil {
 			return fmt.Errorf("%s: %w", inst.Namespace, err)

@@ -59,6 +59,11 @@ func applySeed(ctx context.Context, a *applier, seed fs.FS) error {
 		return err
 	}
 	sort.Strings(files)
+	return applyFiles(ctx, a, seed, files)
+}
+
+// applyFiles applies the named manifests of seed in the order given.
+func applyFiles(ctx context.Context, a *applier, seed fs.FS, files []string) error {
 	for _, f := range files {
 		data, err := fs.ReadFile(seed, f)
 		if err != nil {

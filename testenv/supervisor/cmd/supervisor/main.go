@@ -23,6 +23,8 @@ type config struct {
 	etcdPort int
 	// workload: a workload cluster's API server (no CRDs, a reader account and demo pods)
 	workload bool
+	// seed: which Supervisor's objects to apply (supervisor, or supervisor2 for a second one)
+	seed string
 	// etcdServers: use this etcd (under its own prefix) instead of starting one
 	etcdServers, etcdPrefix string
 }
@@ -34,6 +36,7 @@ func main() {
 	flag.StringVar(&c.crds, "crds", "", "directory of CRD YAML files to apply (see crds.sh)")
 	flag.IntVar(&c.etcdPort, "etcd-port", 12379, "etcd client port on 127.0.0.1; the peer port is the next one")
 	flag.BoolVar(&c.workload, "workload", false, "serve a workload cluster's API server instead of the Supervisor's (no --crds)")
+	flag.StringVar(&c.seed, "seed", "supervisor", "the Supervisor seed to apply: supervisor, or supervisor2 (a second Supervisor's team-b)")
 	flag.StringVar(&c.etcdServers, "etcd-servers", "", "an etcd already running (e.g. the Supervisor's); none is started then")
 	flag.StringVar(&c.etcdPrefix, "etcd-prefix", "/registry", "key prefix of this API server in etcd")
 	flag.Parse()

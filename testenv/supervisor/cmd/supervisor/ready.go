@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"time"
 
 	"k8s.io/apimachinery/pkg/util/wait"
@@ -82,7 +84,7 @@ func installCRDs(ctx context.Context, a *applier, dir string, p *pki) error {
 
 // bootstrap applies the seed, then writes the plugin's token files and kubeconfig.
 func bootstrap(ctx context.Context, c config, a *applier, admin *rest.Config, url string, p *pki) (*readyInfo, error) {
-	if err := applySeed(ctx, a, manifests.Seed); err != nil {
+	if err := applySupervisorSeed(ctx, c.seed, a); err != nil {
 		return nil, err
 	}
 	kube, err := kubernetes.NewForConfig(admin)
@@ -113,6 +115,38 @@ func bootstrap(ctx context.Context, c config, a *applier, admin *rest.Config, ur
 		}
 	}
 	return info, nil
+}
+
+// applySupervisorSeed applies the first Supervisor's seed, or a second Supervisor's: the shared
+// storage classes and plugin accounts, then its own namespace and objects.
+func applySupervisorSeed(ctx context.Context, seed string, a *applier) error {
+	switch seed {
+	case "supervisor":
+		return applySeed(ctx, a, manifests.Seed)
+	case "supervisor2":
+		own, err := fs.Sub(manifests.Supervisor2, "supervisor2")
+		if err != nil {
+			return err
+		}
+		files, err := fs.Glob(own, "*.yaml")
+		if err != nil {
+			return err
+		}
+		// one file-name order over both sets, so that the namespaces come before the accounts in them
+		files = append(files, manifests.Supervisor2Shared...)
+		sort.Strings(files)
+		for _, f := range files {
+			from := own
+			if slices.Contains(manifests.Supervisor2Shared, f) {
+				from = manifests.Seed
+			}
+			if err := applyFiles(ctx, a, from, []string{f}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return fmt.Errorf("--seed %q: must be supervisor or supervisor2", seed)
 }
 
 // bootstrapWorkload applies the workload cluster's seed and writes its reader token file.

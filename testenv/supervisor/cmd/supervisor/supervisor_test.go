@@ -31,6 +31,24 @@ func TestSeedManifestsDecode(t *testing.T) {
 	}
 }
 
+func TestSupervisor2SeedDecodesAndSharesExistingFiles(t *testing.T) {
+	own, _ := fs.Glob(manifests.Supervisor2, "supervisor2/*.yaml")
+	if len(own) == 0 {
+		t.Fatal("no supervisor2 manifests embedded")
+	}
+	for _, f := range own {
+		data, _ := fs.ReadFile(manifests.Supervisor2, f)
+		if _, err := decodeYAML(f, data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range manifests.Supervisor2Shared {
+		if _, err := fs.ReadFile(manifests.Seed, f); err != nil {
+			t.Errorf("shared seed file %s: %v", f, err)
+		}
+	}
+}
+
 func TestDecodeYAMLSkipsEmptyDocuments(t *testing.T) {
 	objs, err := decodeYAML("x", []byte("---\n# only a comment\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\n"))
 	if err != nil || len(objs) != 1 || objs[0].GetName() != "a" {
