@@ -8,7 +8,7 @@
 #   scripts/production.sh test   up, the production browser and replica tests, down
 #
 # Ports (override with PROD_*): load balancer 29000, replicas 29007/29008, PostgreSQL 25432,
-# cache 26379, OIDC 25556; testenv 28443/26443/22379/26444 unless TESTENV_* are set. All below
+# cache 26379, OIDC 25556; testenv 28443/26443/22379/26444/26445 unless TESTENV_* are set. All below
 # 32768, where Linux picks the local ports of outgoing connections, so none is taken by chance.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -24,6 +24,7 @@ export TESTENV_VCSIM_PORT=${TESTENV_VCSIM_PORT:-28443}
 export TESTENV_APISERVER_PORT=${TESTENV_APISERVER_PORT:-26443}
 export TESTENV_ETCD_PORT=${TESTENV_ETCD_PORT:-22379}
 export TESTENV_WORKLOAD_APISERVER_PORT=${TESTENV_WORKLOAD_APISERVER_PORT:-26444}
+export TESTENV_SUPERVISOR2_APISERVER_PORT=${TESTENV_SUPERVISOR2_APISERVER_PORT:-26445}
 BASE_URL="http://localhost:$LB_PORT"
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 
