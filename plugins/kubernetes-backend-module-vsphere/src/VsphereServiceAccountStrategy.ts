@@ -7,13 +7,12 @@ import {
 } from '@backstage/plugin-kubernetes-node';
 import { readWorkloadClusters } from '@backstage-vsphere/plugin-vsphere-node';
 
-/** The auth provider name the catalog module writes as `kubernetes.io/auth-provider`. */
-export const VSPHERE_SERVICE_ACCOUNT_AUTH_PROVIDER = 'vsphereServiceAccount';
-
 /**
  * Reads each workload cluster with its own read-only service account token, looked up by the
  * cluster's catalog entity name. Tokens stay in config files, never in catalog annotations (the
  * Kubernetes plugin refuses them there), and a cluster without one is not read at all.
+ *
+ * @public
  */
 export class VsphereServiceAccountStrategy implements AuthenticationStrategy {
   private constructor(private readonly tokenFiles: Map<string, string>) {}
