@@ -18,8 +18,8 @@ export class VsphereServiceAccountStrategy implements AuthenticationStrategy {
   private constructor(private readonly tokenFiles: Map<string, string>) {}
 
   /**
-   * From `vsphere.kubernetes.clusters`: `{ vcenter?, namespace, cluster, caData | caFile,
-   * serviceAccountTokenFile }`; the catalog module pins each cluster's CA from the same entries.
+   * Reads the entries of `vsphere.kubernetes.clusters` that name a `serviceAccountTokenFile`; the
+   * catalog module pins each cluster's CA from the same entries.
    */
   static fromConfig(config: Config): VsphereServiceAccountStrategy {
     const tokenFiles = new Map<string, string>();

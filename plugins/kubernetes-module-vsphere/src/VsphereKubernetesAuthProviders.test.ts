@@ -15,7 +15,7 @@ describe('VsphereKubernetesAuthProviders', () => {
       ...b,
       auth: { oidc: { okta: 'user-token' } },
     })),
-    getCredentials: jest.fn(async () => ({ token: 'user-token' })),
+    getCredentials: jest.fn(async (_p: string) => ({ token: 'user-token' })),
   };
   const providers = new VsphereKubernetesAuthProviders(defaults);
   afterEach(() => jest.clearAllMocks());
