@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the plugin set the way an adopter does, from nothing: a brand-new app from
-# @backstage/create-app in a temporary folder, our six packages from `yarn pack` tarballs, exactly
+# @backstage/create-app in a temporary folder, all our packages from `yarn pack` tarballs, exactly
 # the lines the package READMEs give, then type check, builds, and a browser test against the
 # running testenv. Needs `testenv/testenv up` first (scripts/test.sh runs it).
 #

@@ -48,3 +48,22 @@ test("the fresh app's namespace template form lists vCenters and Supervisors liv
     fullPage: true,
   });
 });
+
+test("the fresh app's Kubernetes tab reads demo-cluster's pods with its read-only service account", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/adopter-service/kubernetes');
+  // the cluster's card, by its catalog title, counts the three demo-web pods of the workload API server
+  const card = page.getByRole('button', { name: /demo-cluster/ });
+  await expect(card).toBeVisible({ timeout: 60_000 });
+  await expect(card).toContainText('3 pods');
+  await expect(card).toContainText('No pods with errors');
+  await expect(
+    page.getByText('problem retrieving Kubernetes objects'),
+  ).toHaveCount(0);
+  await page.screenshot({
+    path: `${__dirname}/${shots}/kubernetes-tab.png`,
+    fullPage: true,
+  });
+});

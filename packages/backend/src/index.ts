@@ -63,7 +63,9 @@ backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 // kubernetes plugin
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 // workload clusters through the catalog locator, each read with its own read-only token
-backend.add(import('./kubernetes/kubernetesModuleVsphereAuth'));
+backend.add(
+  import('@backstage-vsphere/plugin-kubernetes-backend-module-vsphere'),
+);
 
 // user settings plugin
 backend.add(import('@backstage/plugin-user-settings-backend'));

@@ -11,3 +11,4 @@ export * from './overview';
 export * from './supervisorTypes';
 export * from './events';
 export * from './insights';
+export * from './kubernetes';

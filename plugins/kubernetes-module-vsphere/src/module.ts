@@ -49,7 +49,12 @@ const authProviders = ApiBlueprint.make({
     }),
 });
 
-export const kubernetesModule = createFrontendModule({
+/**
+ * Installs {@link VsphereKubernetesAuthProviders} as the Kubernetes plugin's auth providers API.
+ *
+ * @public
+ */
+export const kubernetesModuleVsphereAuth = createFrontendModule({
   pluginId: 'kubernetes',
   extensions: [authProviders],
 });

@@ -3,17 +3,17 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { kubernetesAuthStrategyExtensionPoint } from '@backstage/plugin-kubernetes-node';
-import {
-  VSPHERE_SERVICE_ACCOUNT_AUTH_PROVIDER,
-  VsphereServiceAccountStrategy,
-} from './VsphereServiceAccountStrategy';
+import { VSPHERE_SERVICE_ACCOUNT_AUTH_PROVIDER } from '@backstage-vsphere/plugin-vsphere-common';
+import { VsphereServiceAccountStrategy } from './VsphereServiceAccountStrategy';
 
 /**
  * Adds the `vsphereServiceAccount` auth provider to Backstage's Kubernetes plugin, next to its
  * own ones: the catalog cluster locator finds our `kubernetes-cluster` entities (URL and pinned
  * CA from their annotations) and this strategy supplies each cluster's read-only token.
+ *
+ * @public
  */
-export default createBackendModule({
+export const kubernetesModuleVsphereAuth = createBackendModule({
   pluginId: 'kubernetes',
   moduleId: 'vsphere-auth',
   register(reg) {

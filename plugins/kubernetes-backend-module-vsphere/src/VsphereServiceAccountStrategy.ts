@@ -7,20 +7,19 @@ import {
 } from '@backstage/plugin-kubernetes-node';
 import { readWorkloadClusters } from '@backstage-vsphere/plugin-vsphere-node';
 
-/** The auth provider name the catalog module writes as `kubernetes.io/auth-provider`. */
-export const VSPHERE_SERVICE_ACCOUNT_AUTH_PROVIDER = 'vsphereServiceAccount';
-
 /**
  * Reads each workload cluster with its own read-only service account token, looked up by the
  * cluster's catalog entity name. Tokens stay in config files, never in catalog annotations (the
  * Kubernetes plugin refuses them there), and a cluster without one is not read at all.
+ *
+ * @public
  */
 export class VsphereServiceAccountStrategy implements AuthenticationStrategy {
   private constructor(private readonly tokenFiles: Map<string, string>) {}
 
   /**
-   * From `vsphere.kubernetes.clusters`: `{ vcenter?, namespace, cluster, caData | caFile,
-   * serviceAccountTokenFile }`; the catalog module pins each cluster's CA from the same entries.
+   * Reads the entries of `vsphere.kubernetes.clusters` that name a `serviceAccountTokenFile`; the
+   * catalog module pins each cluster's CA from the same entries.
    */
   static fromConfig(config: Config): VsphereServiceAccountStrategy {
     const tokenFiles = new Map<string, string>();

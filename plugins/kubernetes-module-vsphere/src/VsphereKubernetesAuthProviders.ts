@@ -2,17 +2,15 @@ import {
   KubernetesAuthProvidersApi,
   ServerSideKubernetesAuthProvider,
 } from '@backstage/plugin-kubernetes-react';
-
-type KubernetesRequestBody = Parameters<
-  KubernetesAuthProvidersApi['decorateRequestBodyForAuth']
->[1];
-
-/** The backend's name for our per-cluster read-only service accounts (packages/backend). */
-export const VSPHERE_SERVICE_ACCOUNT_AUTH_PROVIDER = 'vsphereServiceAccount';
+import { KubernetesRequestBody } from '@backstage/plugin-kubernetes-common';
+import { VSPHERE_SERVICE_ACCOUNT_AUTH_PROVIDER } from '@backstage-vsphere/plugin-vsphere-common';
 
 /**
  * Backstage's own auth providers plus `vsphereServiceAccount`, which the backend resolves (the
- * browser sends no credentials for it), as it does for `serviceAccount`.
+ * browser sends no credentials for it), as it does for `serviceAccount`. Legacy apps register it
+ * as their `kubernetesAuthProvidersApiRef` factory around Backstage's `KubernetesAuthProviders`.
+ *
+ * @public
  */
 export class VsphereKubernetesAuthProviders
   implements KubernetesAuthProvidersApi
