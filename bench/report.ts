@@ -107,6 +107,21 @@ if (client.length && govc.length) {
         wRss <= 3 * gRss,
       )}); both are whole node processes with the TypeScript transform loaded.`,
     );
+    const before = (ls: typeof client) =>
+      Math.max(...ls.map(l => l.rssBeforeReadMiB ?? NaN));
+    if (Number.isFinite(before(watchSync))) {
+      targets.push(
+        `Of that RSS, the process had ${f0(
+          before(client),
+        )} MiB (listVms) and ${f0(
+          before(watchSync),
+        )} MiB (live feed) before its first vCenter request (node, the transform and the loaded modules); the read itself added ${f0(
+          cRss - before(client),
+        )} and ${f0(
+          wRss - before(watchSync),
+        )} MiB, govc's whole process is ${f0(gRss)} MiB.`,
+      );
+    }
   }
   if (naive.length) {
     const n = naive[naive.length - 1];
