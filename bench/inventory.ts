@@ -40,6 +40,9 @@ import {
   vcenterConfigs,
 } from './common';
 
+// the process before the first vCenter request: node, the transform and the loaded modules
+const rssMiB = () => process.memoryUsage().rss / 1048576;
+
 const isObject = (v: unknown): v is Record<string, any> =>
   typeof v === 'object' && v !== null;
 
@@ -48,6 +51,7 @@ async function client(pageSize: number) {
   const [config] = vcenterConfigs(env, { inventoryPageSize: pageSize });
   const vc = VCenterClient.create(config, { logger });
   const mark = recorderMark(env);
+  const rssBeforeReadMiB = rssMiB();
   const t0 = now();
   const vms = await vc.listVms();
   const ms = now() - t0;
@@ -62,6 +66,7 @@ async function client(pageSize: number) {
     withHostName: withHost,
     requests: rec.total,
     byOp: rec.byOp,
+    rssBeforeReadMiB,
     peakRssMiB: peakRssMiB(),
   };
 }
@@ -240,6 +245,7 @@ async function watch() {
   const [config] = vcenterConfigs(env);
   const vc = VCenterClient.create(config, { logger });
   const mark = recorderMark(env);
+  const rssBeforeReadMiB = rssMiB();
   const t0 = now();
   const feed = vc.watchInventory({ specs: [VM_SPEC, ...NAME_SPECS] });
   await feed.start();
@@ -254,6 +260,7 @@ async function watch() {
     vms,
     requests: rec.total,
     byOp: rec.byOp,
+    rssBeforeReadMiB,
     peakRssMiB: peakRssMiB(),
   };
 }

@@ -10,7 +10,8 @@
 # BENCH_SKIP_ENTITY (unset), BENCH_SKIP_PROVISION (unset), BENCH_HTTP_SECONDS (10),
 # BENCH_SEED_WAIT_MS (600000), BENCH_CHANGES (20), BENCH_IDLE_SECONDS (60),
 # BENCH_KEEP_TESTENV (unset: the copy is stopped at the end), BENCH_ONLY=http (the seed and the
-# HTTP benchmark only, reported in bench/results/<date>-http.md).
+# HTTP benchmark only, reported in bench/results/<date>-http.md) or BENCH_ONLY=inventory,http (the
+# inventory too, in bench/results/<date>-inventory-http.md).
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -20,7 +21,9 @@ B_ROOT=${BENCH_ROOT:-/tmp/bench-root}
 RUNS=${BENCH_RUNS:-3}
 SAMPLE=${BENCH_NAIVE_SAMPLE:-500}
 ONLY=${BENCH_ONLY:-}
-case "$ONLY" in "" | http) ;; *) echo "bench: BENCH_ONLY must be 'http' or unset" >&2; exit 2 ;; esac
+case "$ONLY" in "" | http | inventory,http) ;; *) echo "bench: BENCH_ONLY must be 'http', 'inventory,http' or unset" >&2; exit 2 ;; esac
+# a partial run's report is named after what it ran: <date>-http.md, <date>-inventory-http.md
+ONLY_NAME=${ONLY//,/-}
 export TESTENV_VMS=${BENCH_VMS:-10000}
 export TESTENV_VCSIM_PORT=${BENCH_VCSIM_PORT:-24443}
 export TESTENV_APISERVER_PORT=${BENCH_APISERVER_PORT:-24643}
@@ -81,7 +84,7 @@ fi
 # the reconciler would keep adding node VMs of the testenv's demo clusters while we read: pause it
 RP=$(cat "$B_STATE/reconciler/pid")
 kill -STOP "$RP"
-for i in $(seq "$([ -n "$RESUME$ONLY" ] && echo 0 || echo "$RUNS")"); do
+for i in $(seq "$({ [ -n "$RESUME" ] || [ "$ONLY" = http ]; } && echo 0 || echo "$RUNS")"); do
   say "inventory run $i/$RUNS: our client, govc, naive sample"
   ts bench/inventory.ts client 1000 | tee -a "$RESULTS" >&2
   ts bench/inventory.ts govc "$GOVC" | tee -a "$RESULTS" >&2
@@ -146,7 +149,7 @@ fi
 cat >"$BENCH_TMP/meta.json" <<JSON
 {
   "date": "$DATE",
-  "report": "$DATE${ONLY:+-$ONLY}",
+  "report": "$DATE${ONLY:+-$ONLY_NAME}",
   "nproc": "$(nproc)",
   "memory": "$MEMORY",
   "node": "$NODE_VERSION",
@@ -167,10 +170,10 @@ cat >"$BENCH_TMP/meta.json" <<JSON
     "autocannon runs on the same 2 cores as the backend under test, so warm latencies include that contention for both backends alike.",
     "An open page in a browser: a page is a signals WebSocket subscriber plus the overview read it makes on each notice (what the vSphere tab does); the browser's rendering is not timed.",
     $RESUME_NOTE
-    "Settings of this run: BENCH_RUNS=$RUNS, BENCH_HTTP_SECONDS=${BENCH_HTTP_SECONDS:-10}, BENCH_IDLE_SECONDS=${BENCH_IDLE_SECONDS:-60}, BENCH_CHANGES=${BENCH_CHANGES:-20}${BENCH_SKIP_PROVISION:+, provisioning (section 4) skipped (BENCH_SKIP_PROVISION=1)}${ONLY:+, only the seed and section 3 (BENCH_ONLY=$ONLY)}: kept small to fit the machine's time."
+    "Settings of this run: BENCH_RUNS=$RUNS, BENCH_HTTP_SECONDS=${BENCH_HTTP_SECONDS:-10}, BENCH_IDLE_SECONDS=${BENCH_IDLE_SECONDS:-60}, BENCH_CHANGES=${BENCH_CHANGES:-20}${BENCH_SKIP_PROVISION:+, provisioning (section 4) skipped (BENCH_SKIP_PROVISION=1)}${ONLY:+, only $([ "$ONLY" = http ] || echo 'the inventory, ')the seed and section 3 (BENCH_ONLY=$ONLY)}: kept small to fit the machine's time."
   ]
 }
 JSON
 ts bench/report.ts "$RESULTS" "$BENCH_TMP/meta.json"
 # the committed reports are prettier-formatted like the rest of the repository
-"$REPO/node_modules/.bin/prettier" --write "$REPO/bench/results/$DATE${ONLY:+-$ONLY}.md" >/dev/null
+"$REPO/node_modules/.bin/prettier" --write "$REPO/bench/results/$DATE${ONLY:+-$ONLY_NAME}.md" >/dev/null

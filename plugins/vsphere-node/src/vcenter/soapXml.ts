@@ -123,6 +123,33 @@ export function asArray<T = unknown>(value: unknown): T[] {
   return (Array.isArray(value) ? value : [value]) as T[];
 }
 
+/**
+ * A parsed value as a long-lived inventory keeps it: without the namespace declarations and
+ * xsi:type attributes that no reader uses, and a leaf holding only text as that text. The
+ * parser's objects for these cost several times the value; textOf, moRefOf and asArray read
+ * both forms alike.
+ */
+export function compactValue(node: unknown): unknown {
+  if (Array.isArray(node)) {
+    return node.map(compactValue);
+  }
+  if (!isObject(node)) {
+    return node;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (
+      key.startsWith('@_xmlns') ||
+      (key.startsWith('@_') && key.endsWith(':type'))
+    ) {
+      continue;
+    }
+    out[key] = compactValue(value);
+  }
+  const keys = Object.keys(out);
+  return keys.length === 1 && keys[0] === '#text' ? out['#text'] : out;
+}
+
 /** The text of a parsed element, whether or not it had attributes. */
 export function textOf(node: unknown): string | undefined {
   if (typeof node === 'string') {

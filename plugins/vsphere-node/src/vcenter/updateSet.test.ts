@@ -36,7 +36,8 @@ describe('parseUpdateSet', () => {
             {
               name: 'name',
               op: 'assign',
-              val: { '#text': 'a & b', '@_xsi:type': 'xsd:string' },
+              // the xsi:type attribute dropped, the leaf kept as its text
+              val: 'a & b',
             },
           ],
           missing: ['datastore'],

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ObjectProperties, PropertySpec } from './propertyCollector';
-import { MoRef, asArray, moRefOf, textOf } from './soapXml';
+import { MoRef, asArray, compactValue, moRefOf, textOf } from './soapXml';
 import { isObject } from './wire';
 
 /** What happened to one property, as vCenter's PropertyChange says. */
@@ -40,7 +40,12 @@ function readChange(node: unknown): PropertyChange | undefined {
   if (!name || !op || !OPS.has(op)) {
     return undefined;
   }
-  return { name, op: op as PropertyChange['op'], val: node.val };
+  const change: PropertyChange = { name, op: op as PropertyChange['op'] };
+  if (node.val !== undefined) {
+    // kept for as long as the object is in the inventory: only what readers use
+    change.val = compactValue(node.val);
+  }
+  return change;
 }
 
 function readObjectUpdate(node: unknown): ObjectUpdate | undefined {

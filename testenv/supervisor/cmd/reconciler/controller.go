@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"sync"
 	"time"
 
 	corev1 "k8s.io/api/core/v1"
@@ -19,10 +20,11 @@ import (
 // positive duration asks to be called again after it, for state that advances over time.
 type reconcileFunc func(ctx context.Context, namespace, name string) (time.Duration, error)
 
-// controller is the usual informer + work queue loop: events enqueue keys, one worker
-// reconciles them, failures retry with backoff.
+// controller is the usual informer + work queue loop: events enqueue keys, workers (one unless
+// set) reconcile them, failures retry with backoff. The queue never hands one key to two workers.
 type controller struct {
 	name      string
+	workers   int
 	gvr       schema.GroupVersionResource
 	informer  cache.SharedIndexInformer
 	queue     workqueue.TypedRateLimitingInterface[string]
@@ -75,8 +77,16 @@ func (c *controller) run(ctx context.Context) {
 		<-ctx.Done()
 		c.queue.ShutDown()
 	}()
-	for c.next(ctx) {
+	var wg sync.WaitGroup
+	for range max(c.workers, 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c.next(ctx) {
+			}
+		}()
 	}
+	wg.Wait()
 }
 
 func (c *controller) next(ctx context.Context) bool {

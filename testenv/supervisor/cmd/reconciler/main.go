@@ -28,6 +28,9 @@ import (
 	"github.com/backstage-vsphere/testenv/supervisor/manifests"
 )
 
+// vmWorkers reconcile VirtualMachines in parallel.
+const vmWorkers = 8
+
 type options struct {
 	kubeconfig, vcURL, vcCA, username, password, readyFile string
 	// the vCenter cluster this Supervisor runs on; only its namespaces are mirrored
@@ -87,6 +90,9 @@ func run(ctx context.Context, o options) error {
 	f := dynamicinformer.NewDynamicSharedInformerFactory(dyn, 5*time.Minute)
 	vmr := &vmReconciler{dyn: dyn, vc: vc, seen: map[types.UID]time.Time{}}
 	vms := newController("virtualmachine", f, vmGVR, vmr.reconcile)
+	// VMs are independent of each other; several workers keep a burst of new ones from queueing
+	// behind each other's vCenter tasks.
+	vms.workers = vmWorkers
 	vmr.cache = vms
 
 	workload, err := readWorkloadEndpoint(o)

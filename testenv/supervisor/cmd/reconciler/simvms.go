@@ -45,9 +45,30 @@ func (v *vcenter) wcpCluster(ctx context.Context) (*object.ClusterComputeResourc
 
 // namespacePlacement returns the resource pool and VM folder of a Supervisor namespace,
 // creating them as vCenter does when a namespace is created (Namespaces/<ns> under both).
+// The result is kept per namespace: each lookup lists inventory folders, which at 10,000 VMs costs
+// seconds per VM; nothing in the testenv removes a namespace's pool or folder.
 func (v *vcenter) namespacePlacement(ctx context.Context, ns string) (*object.ResourcePool, *object.Folder, error) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
+	if p, ok := v.placements[ns]; ok {
+		return p.pool, p.folder, nil
+	}
+	pool, folder, err := v.lookupPlacement(ctx, ns)
+	if err == nil {
+		v.placements[ns] = placement{pool: pool, folder: folder}
+	}
+	return pool, folder, err
+}
+
+// forgetPlacement drops a namespace's cached pool and folder after a failed create, so that the
+// next attempt looks them up again.
+func (v *vcenter) forgetPlacement(ns string) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	delete(v.placements, ns)
+}
+
+func (v *vcenter) lookupPlacement(ctx context.Context, ns string) (*object.ResourcePool, *object.Folder, error) {
 	cluster, err := v.wcpCluster(ctx)
 	if err != nil {
 		return nil, nil, err
@@ -102,27 +123,26 @@ func (v *vcenter) createVM(ctx context.Context, r vmRequest) (*simVM, error) {
 	if err != nil {
 		return nil, fmt.Errorf("placement for namespace %s: %w", r.Namespace, err)
 	}
-	// Reuse a VM left by an earlier attempt whose status update failed, instead of a duplicate.
-	if existing, err := v.finder.VirtualMachine(ctx, folder.InventoryPath+"/"+r.Name); err == nil {
-		return v.describe(ctx, existing)
-	}
-	ds, err := v.finder.Datastore(ctx, "vsanDatastore")
+	vm, err := v.createIn(ctx, pool, folder, r)
 	if err != nil {
-		if ds, err = v.finder.DefaultDatastore(ctx); err != nil {
-			return nil, err
-		}
+		v.forgetPlacement(r.Namespace)
 	}
-	var devices object.VirtualDeviceList
-	if net, err := v.finder.Network(ctx, "Workload-Network"); err == nil {
-		backing, err := net.EthernetCardBackingInfo(ctx)
-		if err != nil {
-			return nil, err
-		}
-		nic, err := devices.CreateEthernetCard("vmxnet3", backing)
-		if err != nil {
-			return nil, err
-		}
-		devices = append(devices, nic)
+	return vm, err
+}
+
+func (v *vcenter) createIn(ctx context.Context, pool *object.ResourcePool, folder *object.Folder, r vmRequest) (*simVM, error) {
+	// Reuse a VM left by an earlier attempt whose status update failed, instead of a duplicate.
+	// FindChild asks for one name in the folder; a path lookup would list all its VMs.
+	existing, err := object.NewSearchIndex(v.vim).FindChild(ctx, folder, r.Name)
+	if err != nil {
+		return nil, err
+	}
+	if existing != nil {
+		return v.describe(ctx, object.NewVirtualMachine(v.vim, existing.Reference()))
+	}
+	ds, devices, err := v.vmDefaults(ctx)
+	if err != nil {
+		return nil, err
 	}
 	change, err := devices.ConfigSpec(types.VirtualDeviceConfigSpecOperationAdd)
 	if err != nil {
@@ -167,6 +187,35 @@ func (v *vcenter) createVM(ctx context.Context, r vmRequest) (*simVM, error) {
 		}
 	}
 	return v.describe(ctx, vm)
+}
+
+// vmDefaults returns the datastore and NIC every new VM gets, looked up once.
+func (v *vcenter) vmDefaults(ctx context.Context) (*object.Datastore, object.VirtualDeviceList, error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.datastore != nil {
+		return v.datastore, v.devices, nil
+	}
+	ds, err := v.finder.Datastore(ctx, "vsanDatastore")
+	if err != nil {
+		if ds, err = v.finder.DefaultDatastore(ctx); err != nil {
+			return nil, nil, err
+		}
+	}
+	var devices object.VirtualDeviceList
+	if net, err := v.finder.Network(ctx, "Workload-Network"); err == nil {
+		backing, err := net.EthernetCardBackingInfo(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		nic, err := devices.CreateEthernetCard("vmxnet3", backing)
+		if err != nil {
+			return nil, nil, err
+		}
+		devices = append(devices, nic)
+	}
+	v.datastore, v.devices = ds, devices
+	return ds, devices, nil
 }
 
 // describe reads the ids and placement the Kubernetes status reports.

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/vmware/govmomi/find"
+	"github.com/vmware/govmomi/object"
 	"github.com/vmware/govmomi/session"
 	"github.com/vmware/govmomi/session/keepalive"
 	"github.com/vmware/govmomi/vim25"
@@ -32,8 +33,17 @@ type vcenter struct {
 	finder *find.Finder
 	http   *http.Client
 
-	mu      sync.Mutex // guards session and the placement lookups
-	session string
+	mu         sync.Mutex // guards session and the placement lookups
+	session    string
+	placements map[string]placement // per Supervisor namespace
+	datastore  *object.Datastore    // and the NIC below: what every new VM gets
+	devices    object.VirtualDeviceList
+}
+
+// placement is where a Supervisor namespace's VMs live.
+type placement struct {
+	pool   *object.ResourcePool
+	folder *object.Folder
 }
 
 func connectVCenter(ctx context.Context, rawURL, caFile, username, password string) (*vcenter, error) {
@@ -72,7 +82,7 @@ func connectVCenter(ctx context.Context, rawURL, caFile, username, password stri
 	}
 	pool.AppendCertsFromPEM(pem)
 	hc := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}}
-	return &vcenter{base: base, user: user, vim: vim, finder: finder, http: hc}, nil
+	return &vcenter{base: base, user: user, vim: vim, finder: finder, http: hc, placements: map[string]placement{}}, nil
 }
 
 // login opens a REST session. The simulator only implements the older /rest form.

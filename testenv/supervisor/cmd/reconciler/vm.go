@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
@@ -27,7 +28,24 @@ type vmReconciler struct {
 	dyn   dynamic.Interface
 	vc    *vcenter
 	cache *controller
-	seen  map[types.UID]time.Time // when a VM was first seen new or deleting (one worker, no lock)
+	mu    sync.Mutex
+	seen  map[types.UID]time.Time // when a VM was first seen new or deleting; guarded by mu
+}
+
+// since returns how long ago the VM was first seen in its current phase, noting now if never.
+func (r *vmReconciler) since(uid types.UID) time.Duration {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, ok := r.seen[uid]; !ok {
+		r.seen[uid] = time.Now()
+	}
+	return time.Since(r.seen[uid])
+}
+
+func (r *vmReconciler) forget(uid types.UID) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	delete(r.seen, uid)
 }
 
 func (r *vmReconciler) reconcile(ctx context.Context, ns, name string) (time.Duration, error) {
@@ -39,13 +57,10 @@ func (r *vmReconciler) reconcile(ctx context.Context, ns, name string) (time.Dur
 	moref := str(vm, "status", "uniqueID")
 
 	if vm.GetDeletionTimestamp() != nil {
-		if _, ok := r.seen[vm.GetUID()]; !ok {
-			r.seen[vm.GetUID()] = time.Now()
-		}
-		if wait := vmDeleteDelay - time.Since(r.seen[vm.GetUID()]); wait > 0 && moref != "" {
+		if wait := vmDeleteDelay - r.since(vm.GetUID()); wait > 0 && moref != "" {
 			return wait, nil
 		}
-		delete(r.seen, vm.GetUID())
+		r.forget(vm.GetUID())
 		if moref != "" {
 			if err := r.vc.destroyVM(ctx, moref); err != nil {
 				return 0, fmt.Errorf("delete vSphere VM %s: %w", moref, err)
@@ -71,10 +86,7 @@ func (r *vmReconciler) reconcile(ctx context.Context, ns, name string) (time.Dur
 
 	wantOn := str(vm, "spec", "powerState") != "PoweredOff"
 	if moref == "" {
-		if _, ok := r.seen[vm.GetUID()]; !ok {
-			r.seen[vm.GetUID()] = time.Now()
-		}
-		if wait := vmCreateDelay - time.Since(r.seen[vm.GetUID()]); wait > 0 {
+		if wait := vmCreateDelay - r.since(vm.GetUID()); wait > 0 {
 			return wait, mergePatch(ctx, res, name, map[string]any{"status": map[string]any{"conditions": []any{
 				condition("VirtualMachineClassReady", true, "True", "", conds),
 				condition("VirtualMachineImageReady", true, "True", "", conds),
@@ -87,7 +99,7 @@ func (r *vmReconciler) reconcile(ctx context.Context, ns, name string) (time.Dur
 		if m := str(class, "spec", "hardware", "memory"); m != "" {
 			mem, _ = resource.ParseQuantity(m)
 		}
-		delete(r.seen, vm.GetUID())
+		r.forget(vm.GetUID())
 		sim, err := r.vc.createVM(ctx, vmRequest{
 			Namespace: ns, Name: name, CPUs: int32(max(cpus, 1)), MemoryMB: mem.Value() / (1 << 20),
 			GuestID: guestID(image), PoweredOn: wantOn,
