@@ -16,7 +16,7 @@ import (
 	"github.com/vmware/govmomi/vim25/types"
 )
 
-// Inventory names; tests and the lead's scripts rely on them.
+// Inventory names; tests and the testenv scripts rely on them.
 const (
 	datacenterName = "Datacenter"
 	wcpClusterName = "WCP-Cluster" // the namespace simulator only lists clusters named WCP-*

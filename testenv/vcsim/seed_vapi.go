@@ -18,7 +18,7 @@ import (
 	"github.com/vmware/govmomi/vim25/soap"
 )
 
-// VM classes as the lead's plugin expects them (memory in MiB).
+// VM classes as the plugins read them (memory in MiB).
 var seedVMClasses = []namespace.VirtualMachineClassCreateSpec{
 	{Id: "best-effort-small", CpuCount: 2, MemoryMb: 4 * 1024},
 	{Id: "best-effort-medium", CpuCount: 2, MemoryMb: 8 * 1024},

@@ -25,7 +25,7 @@ import (
 	_ "github.com/vmware/govmomi/vapi/vm/simulator"
 )
 
-// Config is the command line contract the lead's scripts rely on.
+// Config is the command line contract the testenv scripts rely on.
 type Config struct {
 	Listen   string
 	Dir      string

@@ -80,16 +80,7 @@ export class CachedPickerOptions {
           case 'storage-policies':
             return this.storagePolicyOptions(vcConfig.name, query);
           case 'vm-classes':
-            return (await vc.listVmClasses()).map(c => ({
-              value: c.id,
-              label: c.id,
-              description: [
-                c.cpuCount && `${c.cpuCount} vCPU`,
-                c.memoryMiB && `${c.memoryMiB / 1024} GiB`,
-              ]
-                .filter(Boolean)
-                .join(', '),
-            }));
+            return this.vmClassOptions(vcConfig.name, query);
           case 'content-libraries':
             return (await vc.listContentLibraries()).map(l => ({
               value: l.name,
@@ -129,16 +120,62 @@ export class CachedPickerOptions {
       .map(p => ({ value: p.name, label: p.name, description: p.description }));
   }
 
+  /**
+   * With a namespace, the classes bound to it: the only ones its VMs and nodes may use, as the
+   * actions check. Without one, every class of the vCenter, to assign to a new namespace.
+   */
+  private async vmClassOptions(vcenter: string, query: OptionsQuery) {
+    const described = (cpus?: number, memory?: string) =>
+      [cpus && `${cpus} vCPU`, memory].filter(Boolean).join(', ');
+    if (query.namespace) {
+      const sv = this.clients.supervisor(vcenter, query.supervisor);
+      return (await sv.listVirtualMachineClasses(query.namespace)).map(c => ({
+        value: c.name,
+        label: c.name,
+        description: described(c.cpus, c.memory),
+      }));
+    }
+    return (await this.clients.vcenter(vcenter).listVmClasses()).map(c => ({
+      value: c.id,
+      label: c.id,
+      description: described(
+        c.cpuCount,
+        c.memoryMiB ? `${c.memoryMiB / 1024} GiB` : undefined,
+      ),
+    }));
+  }
+
+  /**
+   * The namespace's images and the cluster-wide ones, each once: a library image is both, and
+   * the namespace's own wins, as the actions resolve a name.
+   */
   private async imageOptions(vcenter: string, query: OptionsQuery) {
     if (!query.namespace) {
       throw new InputError('namespace: images are listed per namespace');
     }
     const sv = this.clients.supervisor(vcenter, query.supervisor);
-    return (await sv.listVirtualMachineImages(query.namespace)).map(i => ({
-      value: i.name,
-      label: i.displayName ?? i.name,
-      description: i.osType,
-    }));
+    const images = await sv.listVirtualMachineImages(query.namespace);
+    const listed = new Set<string>();
+    return [
+      ...images.filter(i => i.kind === 'VirtualMachineImage'),
+      ...images.filter(i => i.kind !== 'VirtualMachineImage'),
+    ]
+      .filter(i => {
+        const shown = i.displayName ?? i.name;
+        if (listed.has(shown)) return false;
+        listed.add(shown);
+        return true;
+      })
+      .map(i => ({
+        value: i.name,
+        label: i.displayName ?? i.name,
+        description: [
+          i.osType,
+          i.kind === 'ClusterVirtualMachineImage' ? 'cluster-wide' : undefined,
+        ]
+          .filter(Boolean)
+          .join(', '),
+      }));
   }
 
   private async clusterOptions(vcenter: string, query: OptionsQuery) {
