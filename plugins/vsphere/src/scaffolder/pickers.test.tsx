@@ -37,7 +37,7 @@ describe('vSphere scaffolder fields', () => {
     const onChange = jest.fn();
     const Component = field.component;
 
-    await renderWithApi(
+    renderWithApi(
       <Component
         {...({
           onChange,

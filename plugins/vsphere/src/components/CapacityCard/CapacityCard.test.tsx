@@ -9,12 +9,9 @@ import { CapacityCard } from './CapacityCard';
 describe('CapacityCard', () => {
   it('shows used and promised against the hosts, per host, storage and the page namespace', async () => {
     const getCapacity = jest.fn().mockResolvedValue(capacityFixture());
-    await renderWithApi(
-      <CapacityCard entityRef="component:default/payments" />,
-      {
-        getCapacity,
-      },
-    );
+    renderWithApi(<CapacityCard entityRef="component:default/payments" />, {
+      getCapacity,
+    });
 
     expect(
       await screen.findByText('Capacity of Supervisor cluster WCP-Cluster'),
@@ -69,12 +66,9 @@ describe('CapacityCard', () => {
           "vCenter 'vc-east' did not answer",
         ),
       );
-    await renderWithApi(
-      <CapacityCard entityRef="component:default/payments" />,
-      {
-        getCapacity,
-      },
-    );
+    renderWithApi(<CapacityCard entityRef="component:default/payments" />, {
+      getCapacity,
+    });
     expect(
       await screen.findByText(/vCenter 'vc-east' did not answer/),
     ).toBeInTheDocument();

@@ -5,7 +5,7 @@ import { ClusterSummary } from './ClusterSummary';
 
 describe('ClusterSummary', () => {
   it('shows kind, class, version, phase and control plane', async () => {
-    await renderInTestApp(<ClusterSummary cluster={clusterFixture()} />);
+    renderInTestApp(<ClusterSummary cluster={clusterFixture()} />);
     expect(screen.getByRole('heading', { name: 'tkc-1' })).toBeInTheDocument();
     expect(screen.getByText('Provisioned')).toBeInTheDocument();
     expect(screen.getByText('Cluster')).toBeInTheDocument();
@@ -15,7 +15,7 @@ describe('ClusterSummary', () => {
   });
 
   it('shows the conditions that are not true', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <ClusterSummary
         cluster={clusterFixture({
           kind: 'TanzuKubernetesCluster',
@@ -38,7 +38,7 @@ describe('ClusterSummary', () => {
   });
 
   it('lists the control-plane machines with the VM each runs on', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <ClusterSummary
         cluster={clusterFixture({
           controlPlaneMachines: [
@@ -64,7 +64,7 @@ describe('ClusterSummary', () => {
   });
 
   it('shows no machine list when none is known', async () => {
-    await renderInTestApp(<ClusterSummary cluster={clusterFixture()} />);
+    renderInTestApp(<ClusterSummary cluster={clusterFixture()} />);
     expect(
       screen.queryByText('Control-plane machines'),
     ).not.toBeInTheDocument();

@@ -6,7 +6,7 @@ const entityRef = 'component:default/payments';
 
 describe('ClustersCard', () => {
   it('shows each cluster with its node pools', async () => {
-    await renderWithApi(
+    renderWithApi(
       <ClustersCard
         clusters={[
           clusterFixture(),
@@ -30,7 +30,7 @@ describe('ClustersCard', () => {
   });
 
   it('offers scaling only for the clusters the caller may scale', async () => {
-    await renderWithApi(
+    renderWithApi(
       <ClustersCard
         clusters={[
           clusterFixture(),
@@ -53,7 +53,7 @@ describe('ClustersCard', () => {
   });
 
   it('says how to create a cluster when there is none', async () => {
-    await renderWithApi(
+    renderWithApi(
       <ClustersCard
         clusters={[]}
         namespace="demo"

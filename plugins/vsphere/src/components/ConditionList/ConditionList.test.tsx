@@ -4,7 +4,7 @@ import { ConditionList } from './ConditionList';
 
 describe('ConditionList', () => {
   it('names true conditions and explains the others', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <ConditionList
         conditions={[
           { type: 'Ready', status: 'True' },
@@ -29,7 +29,7 @@ describe('ConditionList', () => {
   });
 
   it('names a node pool that is not scaling without a warning', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <ConditionList
         conditions={[
           { type: 'ScalingUp', status: 'False', reason: 'NotScalingUp' },
@@ -42,7 +42,7 @@ describe('ConditionList', () => {
   });
 
   it('shows a dash when there are none', async () => {
-    await renderInTestApp(<ConditionList conditions={[]} />);
+    renderInTestApp(<ConditionList conditions={[]} />);
     expect(screen.getByText('—')).toBeInTheDocument();
   });
 });

@@ -1,7 +1,9 @@
 import { ReactElement, ReactNode } from 'react';
 import {
+  Card,
+  CardBody,
+  CardHeader,
   Cell,
-  CellText,
   ColumnConfig,
   Flex,
   SearchField,
@@ -18,15 +20,35 @@ export interface DataColumn<T> {
   label: string;
   cell: (row: T) => ReactElement;
   value?: (row: T) => string | number | undefined;
-  width?: ColumnConfig<TableItem>['width'];
+  /** A share of the row ('2fr') or pixels; columns without one share what is left. */
+  width?: ColumnConfig<TableItem>['defaultWidth'];
   minWidth?: ColumnConfig<TableItem>['minWidth'];
 }
 
-/** A cell of plain text, with a dash where the value is missing. */
-export const textCell = (value: string | number | undefined, empty = '—') => (
-  <CellText
-    title={value === undefined || value === '' ? empty : String(value)}
-  />
+/**
+ * A cell of text that wraps rather than being cut (VM and host names are long), with a dash
+ * where the value is missing and an optional second line.
+ */
+export const textCell = (
+  value: string | number | undefined,
+  empty = '—',
+  description?: string,
+) => (
+  <Cell>
+    <Text as="span" style={{ overflowWrap: 'anywhere' }}>
+      {value === undefined || value === '' ? empty : String(value)}
+    </Text>
+    {description && (
+      <Text
+        as="span"
+        variant="body-small"
+        color="secondary"
+        style={{ overflowWrap: 'anywhere' }}
+      >
+        {description}
+      </Text>
+    )}
+  </Cell>
 );
 
 /** Any element as a cell: the table lays out only cell components. */
@@ -100,12 +122,20 @@ export function DataTable<T extends TableItem>(props: DataTableProps<T>) {
     cell: c.cell,
     isSortable: Boolean(c.value),
     isRowHeader: index === 0,
-    width: c.width,
+    defaultWidth: c.width ?? '1fr',
     minWidth: c.minWidth,
   }));
+  const table = (
+    <Table<T>
+      {...tableProps}
+      columnConfig={columnConfig}
+      emptyState={emptyState}
+    />
+  );
+  if (!title) return table;
   return (
-    <Flex direction="column" gap="2">
-      {title && (
+    <Card>
+      <CardHeader>
         <Flex justify="between" align="center">
           <Text as="h3" variant="title-x-small">
             {title}
@@ -119,12 +149,8 @@ export function DataTable<T extends TableItem>(props: DataTableProps<T>) {
             />
           )}
         </Flex>
-      )}
-      <Table<T>
-        {...tableProps}
-        columnConfig={columnConfig}
-        emptyState={emptyState}
-      />
-    </Flex>
+      </CardHeader>
+      <CardBody>{table}</CardBody>
+    </Card>
   );
 }

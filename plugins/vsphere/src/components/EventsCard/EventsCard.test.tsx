@@ -5,7 +5,7 @@ import { EventsCard } from './EventsCard';
 
 describe('EventsCard', () => {
   it('shows type, reason, object, message and count, newest first', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <EventsCard events={overviewFixture().events} namespace="demo" />,
     );
     const rows = screen.getAllByRole('row').slice(1);
@@ -27,7 +27,7 @@ describe('EventsCard', () => {
   });
 
   it('says there are no recent events', async () => {
-    await renderInTestApp(<EventsCard events={[]} namespace="demo" />);
+    renderInTestApp(<EventsCard events={[]} namespace="demo" />);
     expect(
       screen.getByText(/No recent events in namespace demo/),
     ).toBeInTheDocument();

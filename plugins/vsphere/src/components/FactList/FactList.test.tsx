@@ -4,7 +4,7 @@ import { FactList } from './FactList';
 
 describe('FactList', () => {
   it('shows each label with its value, and a dash for a missing one', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <FactList
         facts={[
           { label: 'Version', value: 'v1.29.4' },

@@ -29,7 +29,7 @@ function rowsOf(table: HTMLElement) {
 
 describe('LimitRangeTable', () => {
   it('shows defaults and bounds per object type and resource', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <LimitRangeTable
         name="defaults"
         limits={[
@@ -78,7 +78,7 @@ describe('LimitRangeTable', () => {
   });
 
   it('says so when a LimitRange sets nothing', async () => {
-    await renderInTestApp(<LimitRangeTable name="empty" limits={[]} />);
+    renderInTestApp(<LimitRangeTable name="empty" limits={[]} />);
     expect(
       within(screen.getByRole('table', { name: 'LimitRange empty' })).getByText(
         'No defaults or bounds set.',

@@ -11,7 +11,7 @@ describe('NamespaceLinks', () => {
     // copy-to-clipboard copies through execCommand, which jsdom lacks.
     const execCommand = jest.fn(() => true);
     Object.assign(document, { execCommand });
-    await renderInTestApp(
+    renderInTestApp(
       <NamespaceLinks
         links={{ vsphereClient: 'https://vc-east/ui/ns/demo', kubectlLogin }}
       />,
@@ -34,7 +34,7 @@ describe('NamespaceLinks', () => {
   });
 
   it('renders nothing without links', async () => {
-    await renderInTestApp(<NamespaceLinks links={{}} />);
+    renderInTestApp(<NamespaceLinks links={{}} />);
     expect(screen.queryByRole('link')).not.toBeInTheDocument();
   });
 });

@@ -5,9 +5,7 @@ import { NamespaceResources } from './NamespaceResources';
 
 describe('NamespaceResources', () => {
   it('lists storage policies with limits, VM classes and content libraries', async () => {
-    await renderInTestApp(
-      <NamespaceResources namespace={namespaceFixture()} />,
-    );
+    renderInTestApp(<NamespaceResources namespace={namespaceFixture()} />);
     expect(screen.getByText('vsan-default (limit 1 TiB)')).toBeInTheDocument();
     expect(screen.getByText('best-effort-small')).toBeInTheDocument();
     expect(screen.getByText('guaranteed-medium')).toBeInTheDocument();
@@ -15,7 +13,7 @@ describe('NamespaceResources', () => {
   });
 
   it('says what an empty list means', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <NamespaceResources
         namespace={namespaceFixture({
           storagePolicies: [{ id: 'pol-9' }],

@@ -11,7 +11,7 @@ describe('NamespaceStatusCard', () => {
         messages: ['Storage policy vsan-default is being applied'],
       }),
     });
-    await renderInTestApp(
+    renderInTestApp(
       <NamespaceStatusCard overview={overview} namespaceName="demo" />,
     );
     expect(screen.getByText('Supervisor namespace demo')).toBeInTheDocument();
@@ -36,7 +36,7 @@ describe('NamespaceStatusCard', () => {
   });
 
   it('says what to do when vCenter returned no namespace', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <NamespaceStatusCard
         overview={overviewFixture({ namespace: undefined })}
         namespaceName="demo"
@@ -55,7 +55,7 @@ describe('NamespaceStatusCard', () => {
   });
 
   it('points at the warnings when the namespace is missing because a source failed', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <NamespaceStatusCard
         overview={overviewFixture({
           namespace: undefined,

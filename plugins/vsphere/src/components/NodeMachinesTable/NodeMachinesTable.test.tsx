@@ -5,7 +5,7 @@ import { NodeMachinesTable } from './NodeMachinesTable';
 
 describe('NodeMachinesTable', () => {
   it("shows each machine's VM, IP, host and power", async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <NodeMachinesTable machines={clusterFixture().nodePools[0].machines} />,
     );
     const joined = screen.getAllByText('tkc-1-workers-abc')[0].closest('tr')!;
@@ -20,7 +20,7 @@ describe('NodeMachinesTable', () => {
   });
 
   it('says when the pool has no machines yet', async () => {
-    await renderInTestApp(<NodeMachinesTable machines={[]} />);
+    renderInTestApp(<NodeMachinesTable machines={[]} />);
     expect(screen.getByText('No machines yet.')).toBeInTheDocument();
   });
 });

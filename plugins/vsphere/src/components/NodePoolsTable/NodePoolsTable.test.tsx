@@ -19,7 +19,7 @@ function scalingCluster() {
 
 describe('NodePoolsTable', () => {
   it('shows desired and ready replicas, VM class, phase and conditions', async () => {
-    await renderWithApi(
+    renderWithApi(
       <NodePoolsTable
         cluster={scalingCluster()}
         entityRef={entityRef}
@@ -37,7 +37,7 @@ describe('NodePoolsTable', () => {
   });
 
   it("opens a pool to its nodes' VMs", async () => {
-    await renderWithApi(
+    renderWithApi(
       <NodePoolsTable
         cluster={clusterFixture()}
         entityRef={entityRef}
@@ -55,7 +55,7 @@ describe('NodePoolsTable', () => {
   });
 
   it('hides the scale button from those not allowed', async () => {
-    await renderWithApi(
+    renderWithApi(
       <NodePoolsTable
         cluster={clusterFixture()}
         entityRef={entityRef}
@@ -74,7 +74,7 @@ describe('NodePoolsTable', () => {
     const scaled = scalingCluster();
     const scaleNodePool = jest.fn().mockResolvedValue(scaled);
     const onScaled = jest.fn();
-    await renderWithApi(
+    renderWithApi(
       <NodePoolsTable
         cluster={clusterFixture()}
         entityRef={entityRef}
@@ -114,7 +114,7 @@ describe('NodePoolsTable', () => {
         </>
       );
     };
-    await renderWithApi(<LivePage />, {});
+    renderWithApi(<LivePage />, {});
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Scale workers' }));
     const input = await screen.findByRole('textbox', { name: /Replicas/ });
@@ -126,7 +126,7 @@ describe('NodePoolsTable', () => {
   });
 
   it('says how to add a pool when there is none', async () => {
-    await renderWithApi(
+    renderWithApi(
       <NodePoolsTable
         cluster={clusterFixture({ nodePools: [] })}
         entityRef={entityRef}

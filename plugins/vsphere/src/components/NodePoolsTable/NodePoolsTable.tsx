@@ -43,6 +43,7 @@ const poolColumns: DataColumn<PoolRow>[] = [
   {
     id: 'desired',
     label: 'Desired',
+    width: 90,
     cell: pool => textCell(pool.desiredReplicas),
     value: pool => pool.desiredReplicas,
   },
@@ -70,6 +71,7 @@ const poolColumns: DataColumn<PoolRow>[] = [
   {
     id: 'conditions',
     label: 'Conditions',
+    width: '1.6fr',
     cell: pool => elementCell(<ConditionList conditions={pool.conditions} />),
   },
 ];
@@ -93,6 +95,7 @@ export const NodePoolsTable = (props: NodePoolsTableProps) => {
     {
       id: 'nodes',
       label: 'Nodes',
+      width: 90,
       cell: pool =>
         elementCell(
           <Button
@@ -113,6 +116,7 @@ export const NodePoolsTable = (props: NodePoolsTableProps) => {
     columns.push({
       id: 'actions',
       label: 'Actions',
+      width: 100,
       cell: pool =>
         elementCell(<ScaleNodePoolButton pool={pool} onOpen={openDialog} />),
     });

@@ -9,7 +9,7 @@ describe('OverviewErrorPanel', () => {
       'InputError',
       'Entity component:default/payments has no vsphere.vmware.com/supervisor-namespace annotation',
     );
-    await renderWithApi(<OverviewErrorPanel error={error} />, {});
+    renderWithApi(<OverviewErrorPanel error={error} />, {});
     expect(screen.getByText('Missing Annotation')).toBeInTheDocument();
     expect(
       screen.getAllByText(/vsphere.vmware.com\/supervisor-namespace/).length,
@@ -22,7 +22,7 @@ describe('OverviewErrorPanel', () => {
       'InputError',
       "vCenter 'vc-west' named by vsphere.vmware.com/vcenter is not configured; configured vCenters: vc-east",
     );
-    await renderWithApi(<OverviewErrorPanel error={error} />, {});
+    renderWithApi(<OverviewErrorPanel error={error} />, {});
     expect(screen.getByText('Error: Unknown vCenter')).toBeInTheDocument();
     expect(
       screen.getByText(/configured vCenters: vc-east/),
@@ -34,7 +34,7 @@ describe('OverviewErrorPanel', () => {
 
   it('says which permission is missing when denied', async () => {
     const error = await responseError(403, 'NotAllowedError', 'Unauthorized');
-    await renderWithApi(<OverviewErrorPanel error={error} />, {});
+    renderWithApi(<OverviewErrorPanel error={error} />, {});
     expect(screen.getByText('Error: Not allowed')).toBeInTheDocument();
     expect(
       screen.getByText(/vsphere.entity.read permission/),
@@ -47,7 +47,7 @@ describe('OverviewErrorPanel', () => {
       'NotFoundError',
       'No entity named component:default/payments',
     );
-    await renderWithApi(<OverviewErrorPanel error={error} />, {});
+    renderWithApi(<OverviewErrorPanel error={error} />, {});
     // The error panel shows the message and the response body that carries it.
     expect(
       (

@@ -7,7 +7,7 @@ import { OverviewHeader } from './OverviewHeader';
 describe('OverviewHeader', () => {
   it('names the sources and the read time, and refreshes on request', async () => {
     const onRefresh = jest.fn();
-    await renderInTestApp(
+    renderInTestApp(
       <OverviewHeader
         overview={overviewFixture()}
         loading={false}

@@ -4,7 +4,7 @@ import { PerfCard } from './PerfCard';
 
 describe('PerfCard', () => {
   it('draws CPU and memory sparklines of each VM and its host, with the latest value', async () => {
-    await renderWithApi(<PerfCard entityRef="component:default/payments" />, {
+    renderWithApi(<PerfCard entityRef="component:default/payments" />, {
       getPerf: jest.fn().mockResolvedValue(perfFixture()),
     });
 
@@ -26,7 +26,7 @@ describe('PerfCard', () => {
   });
 
   it('says so when no VM has performance data', async () => {
-    await renderWithApi(<PerfCard entityRef="component:default/payments" />, {
+    renderWithApi(<PerfCard entityRef="component:default/payments" />, {
       getPerf: jest.fn().mockResolvedValue({ vms: [], hosts: [] }),
     });
     expect(

@@ -4,12 +4,9 @@ import { PlacementCard } from './PlacementCard';
 
 describe('PlacementCard', () => {
   it('names the risk and draws the hosts × groups grid', async () => {
-    await renderWithApi(
-      <PlacementCard entityRef="component:default/payments" />,
-      {
-        getPlacement: jest.fn().mockResolvedValue(placementFixture()),
-      },
-    );
+    renderWithApi(<PlacementCard entityRef="component:default/payments" />, {
+      getPlacement: jest.fn().mockResolvedValue(placementFixture()),
+    });
 
     expect(
       await screen.findByText(
@@ -32,7 +29,7 @@ describe('PlacementCard', () => {
   it('shows only the cluster of a cluster page and says when nothing is at risk', async () => {
     const placement = placementFixture();
     placement.items[0].risks = [];
-    await renderWithApi(
+    renderWithApi(
       <PlacementCard
         entityRef="resource:default/demo.cluster.tkc-1"
         cluster="tkc-1"

@@ -4,7 +4,7 @@ import { QuotaBar } from './QuotaBar';
 
 describe('QuotaBar', () => {
   it('shows used against the limit in GHz with a bar', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <QuotaBar
         label="CPU"
         quota={{ used: 4000, limit: 20000, unit: 'MHz' }}
@@ -19,7 +19,7 @@ describe('QuotaBar', () => {
   });
 
   it('draws an empty bar, not a dot, when nothing is used', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <QuotaBar label="Memory" quota={{ used: 0, limit: 1024, unit: 'MiB' }} />,
     );
     const bar = screen.getByRole('meter', { name: 'Memory used' });
@@ -28,7 +28,7 @@ describe('QuotaBar', () => {
   });
 
   it('says there is no limit and draws no bar', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <QuotaBar label="Storage" quota={{ used: 2097152, unit: 'MiB' }} />,
     );
     expect(screen.getByText('2 TiB used, no limit')).toBeInTheDocument();

@@ -5,7 +5,7 @@ import { ResourceQuotasCard } from './ResourceQuotasCard';
 
 describe('ResourceQuotasCard', () => {
   it('shows each ResourceQuota hard against used, beside the LimitRanges', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <ResourceQuotasCard
         namespace={namespaceFixture({
           resourceQuotas: [
@@ -56,9 +56,7 @@ describe('ResourceQuotasCard', () => {
   });
 
   it('says what Kubernetes enforces when the namespace has neither', async () => {
-    await renderInTestApp(
-      <ResourceQuotasCard namespace={namespaceFixture()} />,
-    );
+    renderInTestApp(<ResourceQuotasCard namespace={namespaceFixture()} />);
     expect(
       screen.getByText(/No ResourceQuota in this namespace/),
     ).toBeInTheDocument();

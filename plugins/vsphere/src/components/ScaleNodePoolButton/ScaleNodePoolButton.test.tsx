@@ -29,7 +29,7 @@ const Harness = (props: {
 
 async function openDialog(api: Parameters<typeof renderWithApi>[1]) {
   const onScaled = jest.fn();
-  await renderWithApi(
+  renderWithApi(
     <Harness cluster={clusterFixture()} onScaled={onScaled} />,
     api,
   );

@@ -4,7 +4,7 @@ import { SourceErrorsPanel } from './SourceErrorsPanel';
 
 describe('SourceErrorsPanel', () => {
   it('names each failed source, its message and what to do', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <SourceErrorsPanel
         errors={[
           {
@@ -43,7 +43,7 @@ describe('SourceErrorsPanel', () => {
   });
 
   it('says a stale source may be out of date, not that nothing could be read', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <SourceErrorsPanel
         errors={[
           {
@@ -62,7 +62,7 @@ describe('SourceErrorsPanel', () => {
   });
 
   it('renders nothing when every source answered', async () => {
-    await renderInTestApp(<SourceErrorsPanel errors={[]} />);
+    renderInTestApp(<SourceErrorsPanel errors={[]} />);
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });

@@ -4,14 +4,14 @@ import { StatusLabel } from './StatusLabel';
 
 describe('StatusLabel', () => {
   it('labels the status with the icon of its tone', async () => {
-    await renderInTestApp(<StatusLabel tone="error" label="ERROR" />);
+    renderInTestApp(<StatusLabel tone="error" label="ERROR" />);
     const label = screen.getByText('ERROR');
     expect(label).toBeInTheDocument();
     expect(screen.getByLabelText('Status error')).toBeInTheDocument();
   });
 
   it('says Unknown when there is no status', async () => {
-    await renderInTestApp(<StatusLabel tone="unknown" />);
+    renderInTestApp(<StatusLabel tone="unknown" />);
     expect(screen.getByText('Unknown')).toBeInTheDocument();
   });
 });

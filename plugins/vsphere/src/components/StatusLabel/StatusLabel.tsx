@@ -15,12 +15,12 @@ const ICONS: Record<StatusTone, typeof StatusOK> = {
   unknown: StatusAborted,
 };
 
-/** A status icon in the colour of its tone, followed by its text on one line. */
+/** A status icon in the colour of its tone, followed by its text, broken only between words. */
 export const StatusLabel = (props: { tone: StatusTone; label?: string }) => {
   const Icon = ICONS[props.tone];
-  // narrow table columns would otherwise break 'PoweredOff' mid-word
+  // 'PoweredOff → PoweredOn' may wrap at its spaces in a narrow column, never mid-word
   return (
-    <span style={{ whiteSpace: 'nowrap' }}>
+    <span style={{ overflowWrap: 'normal', wordBreak: 'keep-all' }}>
       <Icon>{props.label ?? 'Unknown'}</Icon>
     </span>
   );

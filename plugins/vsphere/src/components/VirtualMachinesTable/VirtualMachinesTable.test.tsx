@@ -7,7 +7,7 @@ const entityRef = 'component:default/payments';
 
 describe('VirtualMachinesTable', () => {
   it('shows each VM with the vCenter data joined to it', async () => {
-    await renderWithApi(
+    renderWithApi(
       <VirtualMachinesTable
         vms={[
           vmFixture(),
@@ -36,11 +36,12 @@ describe('VirtualMachinesTable', () => {
 
     const db = screen.getByText('db-1').closest('tr')!;
     expect(within(db).getByText('PoweredOff → PoweredOn')).toBeInTheDocument();
-    expect(within(db).getAllByText('—')).toHaveLength(3);
+    // not in vCenter yet: no IP, and no host (nor its datastore line)
+    expect(within(db).getAllByText('—')).toHaveLength(2);
   });
 
   it('shows a VM being deleted as Deleting, without power buttons', async () => {
-    await renderWithApi(
+    renderWithApi(
       <VirtualMachinesTable
         vms={[
           vmFixture({
@@ -61,7 +62,7 @@ describe('VirtualMachinesTable', () => {
   });
 
   it('hides the power buttons from those not allowed', async () => {
-    await renderWithApi(
+    renderWithApi(
       <VirtualMachinesTable
         vms={[vmFixture()]}
         namespace="demo"
@@ -82,7 +83,7 @@ describe('VirtualMachinesTable', () => {
     const restarted = vmFixture();
     const powerVm = jest.fn().mockResolvedValue(restarted);
     const onPowered = jest.fn();
-    await renderWithApi(
+    renderWithApi(
       <VirtualMachinesTable
         vms={[vmFixture()]}
         namespace="demo"
@@ -104,7 +105,7 @@ describe('VirtualMachinesTable', () => {
   });
 
   it('says how to create a VM when there is none', async () => {
-    await renderWithApi(
+    renderWithApi(
       <VirtualMachinesTable
         vms={[]}
         namespace="demo"

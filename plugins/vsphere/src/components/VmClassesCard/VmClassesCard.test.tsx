@@ -12,7 +12,7 @@ function cellsOf(table: HTMLElement, name: string) {
 
 describe('VmClassesCard', () => {
   it('shows what each class reserves: all, nothing, or nothing known', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <VmClassesCard
         namespace={namespaceFixture({
           vmClassDetails: [
@@ -62,7 +62,7 @@ describe('VmClassesCard', () => {
   });
 
   it('says what to do when the namespace has no class', async () => {
-    await renderInTestApp(
+    renderInTestApp(
       <VmClassesCard namespace={namespaceFixture({ vmClassDetails: [] })} />,
     );
     expect(

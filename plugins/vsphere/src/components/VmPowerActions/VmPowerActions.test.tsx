@@ -7,7 +7,7 @@ const entityRef = 'component:default/payments';
 
 describe('VmPowerActions', () => {
   it('offers power off and restart for a running VM', async () => {
-    await renderWithApi(
+    renderWithApi(
       <VmPowerActions
         entityRef={entityRef}
         vm={vmFixture()}
@@ -28,7 +28,7 @@ describe('VmPowerActions', () => {
 
   it('offers only power on for a stopped VM', async () => {
     const vm = vmFixture({ powerState: 'PoweredOff' });
-    await renderWithApi(
+    renderWithApi(
       <VmPowerActions entityRef={entityRef} vm={vm} onPowered={jest.fn()} />,
       {},
     );
@@ -44,7 +44,7 @@ describe('VmPowerActions', () => {
     const stopped = vmFixture({ desiredPowerState: 'PoweredOff' });
     const powerVm = jest.fn().mockResolvedValue(stopped);
     const onPowered = jest.fn();
-    await renderWithApi(
+    renderWithApi(
       <VmPowerActions
         entityRef={entityRef}
         vm={vmFixture()}
@@ -75,7 +75,7 @@ describe('VmPowerActions', () => {
 
   it('sends nothing when cancelled', async () => {
     const powerVm = jest.fn();
-    await renderWithApi(
+    renderWithApi(
       <VmPowerActions
         entityRef={entityRef}
         vm={vmFixture()}
@@ -98,7 +98,7 @@ describe('VmPowerActions', () => {
       .mockRejectedValue(
         new Error('Not allowed to power VMs of component:default/payments'),
       );
-    await renderWithApi(
+    renderWithApi(
       <VmPowerActions
         entityRef={entityRef}
         vm={vmFixture()}

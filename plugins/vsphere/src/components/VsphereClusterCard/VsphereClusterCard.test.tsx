@@ -39,7 +39,7 @@ describe('VsphereClusterCard', () => {
         clusterFixture({ name: 'tkc-2', version: 'v1.30.1' }),
       ],
     });
-    await renderWithApi(
+    renderWithApi(
       <VsphereClusterCard />,
       { getEntityOverview: async () => overview },
       clusterEntity,
@@ -76,7 +76,7 @@ describe('VsphereClusterCard', () => {
         }),
       );
     const scaleNodePool = jest.fn().mockResolvedValue(withPool('tkc-2', 1, 2));
-    await renderWithApi(
+    renderWithApi(
       <VsphereClusterCard pollIntervalMs={1} />,
       { getEntityOverview, scaleNodePool },
       clusterEntity,
@@ -104,7 +104,7 @@ describe('VsphereClusterCard', () => {
       clusters: [clusterFixture({ name: 'tkc-2' })],
       allowed: { scaleClusters: [], powerVms: [] },
     });
-    await renderWithApi(
+    renderWithApi(
       <VsphereClusterCard />,
       { getEntityOverview: async () => overview },
       clusterEntity,
@@ -116,7 +116,7 @@ describe('VsphereClusterCard', () => {
   });
 
   it('says the cluster is gone when the namespace no longer has it', async () => {
-    await renderWithApi(
+    renderWithApi(
       <VsphereClusterCard />,
       { getEntityOverview: async () => overviewFixture() },
       clusterEntity,
@@ -137,7 +137,7 @@ describe('VsphereClusterCard', () => {
         },
       ],
     });
-    await renderWithApi(
+    renderWithApi(
       <VsphereClusterCard />,
       { getEntityOverview: async () => overview },
       clusterEntity,

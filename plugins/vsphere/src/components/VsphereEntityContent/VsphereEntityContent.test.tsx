@@ -26,7 +26,7 @@ jest.setTimeout(60_000);
 describe('VsphereEntityContent', () => {
   it('shows the namespace, VMs, clusters and events of the entity', async () => {
     const getEntityOverview = jest.fn().mockResolvedValue(overviewFixture());
-    await renderWithApi(<VsphereEntityContent />, { getEntityOverview });
+    renderWithApi(<VsphereEntityContent />, { getEntityOverview });
 
     expect(
       await screen.findByText('Supervisor namespace demo'),
@@ -60,7 +60,7 @@ describe('VsphereEntityContent', () => {
         },
       ],
     });
-    await renderWithApi(<VsphereEntityContent />, {
+    renderWithApi(<VsphereEntityContent />, {
       getEntityOverview: async () => overview,
     });
     expect(
@@ -81,7 +81,7 @@ describe('VsphereEntityContent', () => {
     const overview = overviewFixture({
       allowed: { scaleClusters: [], powerVms: [] },
     });
-    await renderWithApi(<VsphereEntityContent />, {
+    renderWithApi(<VsphereEntityContent />, {
       getEntityOverview: async () => overview,
     });
     expect(await screen.findByText('web-1')).toBeInTheDocument();
@@ -101,7 +101,7 @@ describe('VsphereEntityContent', () => {
       .mockResolvedValueOnce(overviewFixture({ clusters: [withPool(3, 2)] }))
       .mockResolvedValue(overviewFixture({ clusters: [withPool(3, 3)] }));
     const scaleNodePool = jest.fn().mockResolvedValue(withPool(3, 2));
-    await renderWithApi(<VsphereEntityContent pollIntervalMs={1} />, {
+    renderWithApi(<VsphereEntityContent pollIntervalMs={1} />, {
       getEntityOverview,
       scaleNodePool,
     });
@@ -135,7 +135,7 @@ describe('VsphereEntityContent', () => {
       .mockResolvedValueOnce(overviewFixture())
       .mockResolvedValue(overviewFixture({ vms: [stopped] }));
     const powerVm = jest.fn().mockResolvedValue(stopped);
-    await renderWithApi(<VsphereEntityContent />, {
+    renderWithApi(<VsphereEntityContent />, {
       getEntityOverview,
       powerVm,
     });
@@ -159,7 +159,7 @@ describe('VsphereEntityContent', () => {
 
   it('says how to add the annotation without asking the backend', async () => {
     const getEntityOverview = jest.fn();
-    await renderWithApi(
+    renderWithApi(
       <VsphereEntityContent />,
       { getEntityOverview },
       entityFixture({}),
@@ -174,7 +174,7 @@ describe('VsphereEntityContent', () => {
       'InputError',
       "vCenter 'vc-west' named by vsphere.vmware.com/vcenter is not configured; configured vCenters: vc-east",
     );
-    await renderWithApi(<VsphereEntityContent />, {
+    renderWithApi(<VsphereEntityContent />, {
       getEntityOverview: () => Promise.reject(error),
     });
     expect(
@@ -191,7 +191,7 @@ describe('VsphereEntityContent', () => {
       'NotFoundError',
       'No entity named component:default/payments',
     );
-    await renderWithApi(<VsphereEntityContent />, {
+    renderWithApi(<VsphereEntityContent />, {
       getEntityOverview: () => Promise.reject(error),
     });
     // The error panel shows the message and the response body that carries it.

@@ -19,7 +19,7 @@ const namespaceEntity = entityFixture(
 describe('VsphereNamespaceCard', () => {
   it("shows the namespace of the Resource entity's overview", async () => {
     const getEntityOverview = jest.fn().mockResolvedValue(overviewFixture());
-    await renderWithApi(
+    renderWithApi(
       <VsphereNamespaceCard />,
       { getEntityOverview },
       namespaceEntity,
@@ -32,7 +32,7 @@ describe('VsphereNamespaceCard', () => {
   });
 
   it('says what to do when vCenter has no such namespace', async () => {
-    await renderWithApi(
+    renderWithApi(
       <VsphereNamespaceCard />,
       {
         getEntityOverview: async () =>
@@ -51,7 +51,7 @@ describe('VsphereNamespaceCard', () => {
         { source: 'vcenter:vc-east', name: 'Error', message: 'socket hang up' },
       ],
     });
-    await renderWithApi(
+    renderWithApi(
       <VsphereNamespaceCard />,
       { getEntityOverview: async () => overview },
       namespaceEntity,
@@ -64,7 +64,7 @@ describe('VsphereNamespaceCard', () => {
 
   it('shows the error when the overview cannot be read', async () => {
     const error = await responseError(403, 'NotAllowedError', 'Unauthorized');
-    await renderWithApi(
+    renderWithApi(
       <VsphereNamespaceCard />,
       { getEntityOverview: () => Promise.reject(error) },
       namespaceEntity,

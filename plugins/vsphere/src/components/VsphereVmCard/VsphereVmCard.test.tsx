@@ -27,7 +27,7 @@ const overview = overviewFixture({
 
 describe('VsphereVmCard', () => {
   it('shows only the VM the entity names', async () => {
-    await renderWithApi(
+    renderWithApi(
       <VsphereVmCard />,
       { getEntityOverview: async () => overview },
       vmEntity,
@@ -44,11 +44,7 @@ describe('VsphereVmCard', () => {
   it('powers the VM after confirmation', async () => {
     const powerVm = jest.fn().mockResolvedValue(vmFixture({ name: 'db-1' }));
     const getEntityOverview = jest.fn().mockResolvedValue(overview);
-    await renderWithApi(
-      <VsphereVmCard />,
-      { getEntityOverview, powerVm },
-      vmEntity,
-    );
+    renderWithApi(<VsphereVmCard />, { getEntityOverview, powerVm }, vmEntity);
     const user = userEvent.setup();
     await user.click(
       await screen.findByRole('button', { name: 'Restart db-1' }),
@@ -65,7 +61,7 @@ describe('VsphereVmCard', () => {
   });
 
   it('hides the power buttons from those not allowed', async () => {
-    await renderWithApi(
+    renderWithApi(
       <VsphereVmCard />,
       {
         getEntityOverview: async () => ({
@@ -82,7 +78,7 @@ describe('VsphereVmCard', () => {
   });
 
   it('says the VM is gone when the namespace no longer has it', async () => {
-    await renderWithApi(
+    renderWithApi(
       <VsphereVmCard />,
       { getEntityOverview: async () => overviewFixture() },
       vmEntity,
@@ -96,7 +92,7 @@ describe('VsphereVmCard', () => {
 
   it('asks for the VM annotation when it is missing', async () => {
     const getEntityOverview = jest.fn();
-    await renderWithApi(
+    renderWithApi(
       <VsphereVmCard />,
       { getEntityOverview },
       entityFixture(

@@ -34,7 +34,7 @@ describe('VspherePicker', () => {
   it('lists live options scoped by the form and reports the chosen value', async () => {
     const listOptions = jest.fn().mockResolvedValue(classes);
     const onChange = jest.fn();
-    await renderWithApi(
+    renderWithApi(
       <VspherePicker {...props({ onChange })} />,
       { listOptions },
       undefined,
@@ -55,7 +55,7 @@ describe('VspherePicker', () => {
   it('chooses several values for an array field', async () => {
     const listOptions = jest.fn().mockResolvedValue(classes);
     const onChange = jest.fn();
-    await renderWithApi(
+    renderWithApi(
       <VspherePicker
         {...props({
           onChange,
@@ -80,7 +80,7 @@ describe('VspherePicker', () => {
 
   it('asks for a namespace before listing images', async () => {
     const listOptions = jest.fn();
-    await renderWithApi(
+    renderWithApi(
       <VspherePicker
         {...props({
           kind: 'images',
@@ -101,7 +101,7 @@ describe('VspherePicker', () => {
 
   it('asks for a cluster before listing node pools', async () => {
     const listOptions = jest.fn();
-    await renderWithApi(
+    renderWithApi(
       <VspherePicker
         {...props({
           kind: 'node-pools',
@@ -125,7 +125,7 @@ describe('VspherePicker', () => {
       .fn()
       .mockRejectedValue(new Error('Not allowed to list vSphere options'));
     const onChange = jest.fn();
-    await renderWithApi(
+    renderWithApi(
       <VspherePicker {...props({ onChange })} />,
       { listOptions },
       undefined,
@@ -144,11 +144,7 @@ describe('VspherePicker', () => {
 
   it('says when there is nothing to choose', async () => {
     const listOptions = jest.fn().mockResolvedValue([]);
-    await renderWithApi(
-      <VspherePicker {...props({})} />,
-      { listOptions },
-      undefined,
-    );
+    renderWithApi(<VspherePicker {...props({})} />, { listOptions }, undefined);
     await waitFor(() =>
       expect(screen.getByText('No VM classes found')).toBeInTheDocument(),
     );
