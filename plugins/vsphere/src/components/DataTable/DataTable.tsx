@@ -35,19 +35,22 @@ export const textCell = (
   description?: string,
 ) => (
   <Cell>
-    <Text as="span" style={{ overflowWrap: 'anywhere' }}>
-      {value === undefined || value === '' ? empty : String(value)}
-    </Text>
-    {description && (
-      <Text
-        as="span"
-        variant="body-small"
-        color="secondary"
-        style={{ overflowWrap: 'anywhere' }}
-      >
-        {description}
+    {/* the cell lays its children out in a row: the second line needs a column of its own */}
+    <Flex direction="column" gap="0">
+      <Text as="span" style={{ overflowWrap: 'anywhere' }}>
+        {value === undefined || value === '' ? empty : String(value)}
       </Text>
-    )}
+      {description && (
+        <Text
+          as="span"
+          variant="body-small"
+          color="secondary"
+          style={{ overflowWrap: 'anywhere' }}
+        >
+          {description}
+        </Text>
+      )}
+    </Flex>
   </Cell>
 );
 

@@ -43,7 +43,7 @@ const poolColumns: DataColumn<PoolRow>[] = [
   {
     id: 'desired',
     label: 'Desired',
-    width: 90,
+    width: 110,
     cell: pool => textCell(pool.desiredReplicas),
     value: pool => pool.desiredReplicas,
   },

@@ -60,7 +60,7 @@ const dataColumns: DataColumn<VmRow>[] = [
   { id: 'ip', label: 'IP', cell: row => textCell(row.ip), value: r => r.ip },
   {
     id: 'host',
-    label: 'Host and datastore',
+    label: 'Placement',
     width: '1.3fr',
     cell: row => textCell(row.host, undefined, row.datastore),
     value: row => row.host,
