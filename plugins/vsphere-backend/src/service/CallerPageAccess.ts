@@ -1,20 +1,13 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { LRUCache } from 'lru-cache';
+import { callerOf } from './callerOf';
 
 /** A user by entity ref, a service by subject; anything else is never remembered. */
 function callerKeyOf(credentials: BackstageCredentials): string | undefined {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  if (principal.type === 'user' && principal.userEntityRef) {
-    return `user:${principal.userEntityRef}`;
-  }
-  if (principal.type === 'service' && principal.subject) {
-    return `service:${principal.subject}`;
-  }
-  return undefined;
+  const { type, name } = callerOf(credentials);
+  return (type === 'user' || type === 'service') && name
+    ? `${type}:${name}`
+    : undefined;
 }
 
 /**

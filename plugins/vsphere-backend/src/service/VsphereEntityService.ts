@@ -39,6 +39,7 @@ import {
   resolveEntityTarget,
 } from './resolveEntityTarget';
 import { CallerPageAccess } from './CallerPageAccess';
+import { callerOf } from './callerOf';
 import {
   checkAnnotationsSelect,
   checkOverviewShows,
@@ -391,10 +392,6 @@ export class VsphereEntityService {
 
 /** A user entity ref or a service subject, for audit events without a request. */
 function actorOf(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return principal.userEntityRef ?? principal.subject ?? principal.type;
+  const { type, name } = callerOf(credentials);
+  return name ?? type;
 }
