@@ -1,4 +1,5 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
+import { ErrorAlert } from '../ErrorAlert';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityInfoCard } from '@backstage/plugin-catalog-react';
 import { Flex, Text } from '@backstage/ui';
@@ -103,7 +104,7 @@ export const CapacityCard = (props: { entityRef: string }) => {
   return (
     <EntityInfoCard title={title}>
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && <ErrorAlert error={error} />}
       {value && <CapacityView capacity={value} />}
     </EntityInfoCard>
   );

@@ -20,7 +20,7 @@ function renderLoader(api: Parameters<typeof renderWithApi>[1]) {
 
 describe('EntityOverviewLoader', () => {
   it('shows progress while the overview is read', async () => {
-    await renderLoader({ getEntityOverview: () => new Promise(() => {}) });
+    renderLoader({ getEntityOverview: () => new Promise(() => {}) });
     expect(await screen.findByRole('progressbar')).toBeInTheDocument();
   });
 
@@ -34,12 +34,12 @@ describe('EntityOverviewLoader', () => {
         },
       ],
     });
-    await renderLoader({ getEntityOverview: async () => overview });
+    renderLoader({ getEntityOverview: async () => overview });
     expect(
       await screen.findByText(`content of ${entityRef}`),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('Warning: Could not read Supervisor vc-east/sv-1'),
+      screen.getByText('Could not read Supervisor vc-east/sv-1'),
     ).toBeInTheDocument();
   });
 
@@ -49,7 +49,7 @@ describe('EntityOverviewLoader', () => {
       'ServiceUnavailableError',
       'vsphere backend is starting',
     );
-    await renderLoader({ getEntityOverview: () => Promise.reject(error) });
+    renderLoader({ getEntityOverview: () => Promise.reject(error) });
     // The error panel shows the message and the response body that carries it.
     expect(
       (await screen.findAllByText(/vsphere backend is starting/))[0],

@@ -1,6 +1,6 @@
 import { ReactNode } from 'react';
-import { Progress, WarningPanel } from '@backstage/core-components';
-import { Flex } from '@backstage/ui';
+import { Progress } from '@backstage/core-components';
+import { Alert, Flex } from '@backstage/ui';
 import { EntityOverview } from '@backstage-vsphere/plugin-vsphere-common';
 import {
   EntityOverviewState,
@@ -26,9 +26,12 @@ export const EntityOverviewLoader = (props: EntityOverviewLoaderProps) => {
   return (
     <Flex direction="column" gap="4">
       {error && (
-        <WarningPanel
+        <Alert
+          role="alert"
+          status="warning"
+          icon
           title="Could not refresh"
-          message={`Showing what was read at ${new Date(
+          description={`Showing what was read at ${new Date(
             overview.fetchedAt,
           ).toLocaleString()}. ${error.message}`}
         />

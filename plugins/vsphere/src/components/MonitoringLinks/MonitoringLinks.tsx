@@ -1,5 +1,4 @@
-import { Link } from '@backstage/core-components';
-import { Flex } from '@backstage/ui';
+import { Flex, Link } from '@backstage/ui';
 import { MonitoringLink } from '@backstage-vsphere/plugin-vsphere-common';
 
 /** The configured monitoring links of one object, e.g. its Grafana dashboard. */
@@ -10,7 +9,7 @@ export const MonitoringLinks = (props: { links?: MonitoringLink[] }) => {
   return (
     <Flex gap="3">
       {props.links.map(link => (
-        <Link key={link.url} to={link.url}>
+        <Link key={link.url} href={link.url} target="_blank" rel="noopener">
           {link.title}
         </Link>
       ))}

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { renderWithApi, responseError } from '../../__testUtils__';
 import { OverviewErrorPanel } from './OverviewErrorPanel';
 
@@ -14,6 +14,12 @@ describe('OverviewErrorPanel', () => {
     expect(
       screen.getAllByText(/vsphere.vmware.com\/supervisor-namespace/).length,
     ).toBeGreaterThan(0);
+    // the example catalog-info.yaml, whose highlighter loads lazily
+    await waitFor(() =>
+      expect(document.body).toHaveTextContent(
+        'apiVersion: backstage.io/v1alpha1',
+      ),
+    );
   });
 
   it('names the configured vCenters and how to fix the annotation', async () => {
@@ -23,7 +29,7 @@ describe('OverviewErrorPanel', () => {
       "vCenter 'vc-west' named by vsphere.vmware.com/vcenter is not configured; configured vCenters: vc-east",
     );
     renderWithApi(<OverviewErrorPanel error={error} />, {});
-    expect(screen.getByText('Error: Unknown vCenter')).toBeInTheDocument();
+    expect(screen.getByText('Unknown vCenter')).toBeInTheDocument();
     expect(
       screen.getByText(/configured vCenters: vc-east/),
     ).toBeInTheDocument();
@@ -35,7 +41,7 @@ describe('OverviewErrorPanel', () => {
   it('says which permission is missing when denied', async () => {
     const error = await responseError(403, 'NotAllowedError', 'Unauthorized');
     renderWithApi(<OverviewErrorPanel error={error} />, {});
-    expect(screen.getByText('Error: Not allowed')).toBeInTheDocument();
+    expect(screen.getByText('Not allowed')).toBeInTheDocument();
     expect(
       screen.getByText(/vsphere.entity.read permission/),
     ).toBeInTheDocument();

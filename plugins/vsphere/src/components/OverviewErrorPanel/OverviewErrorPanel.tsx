@@ -1,6 +1,7 @@
-import { ResponseErrorPanel, WarningPanel } from '@backstage/core-components';
+import { ErrorAlert } from '../ErrorAlert';
 import { ResponseError } from '@backstage/errors';
 import { MissingAnnotationEmptyState } from '@backstage/plugin-catalog-react';
+import { Alert, Flex, Text } from '@backstage/ui';
 import {
   ANNOTATION_SUPERVISOR_NAMESPACE,
   ANNOTATION_VCENTER,
@@ -24,28 +25,40 @@ export const OverviewErrorPanel = (props: { error: Error }) => {
     }
     if (error.statusCode === 400 && message.includes(ANNOTATION_VCENTER)) {
       return (
-        <WarningPanel
-          severity="error"
+        <Alert
+          role="alert"
+          status="danger"
+          icon
           title="Unknown vCenter"
-          message={message}
-          defaultExpanded
-        >
-          {`Set ${ANNOTATION_VCENTER} in this entity's catalog-info.yaml to one of the configured vCenters, or remove it when only one is configured.`}
-        </WarningPanel>
+          description={
+            <Flex direction="column" gap="1">
+              <Text>{message}</Text>
+              <Text>
+                {`Set ${ANNOTATION_VCENTER} in this entity's catalog-info.yaml to one of the configured vCenters, or remove it when only one is configured.`}
+              </Text>
+            </Flex>
+          }
+        />
       );
     }
     if (error.statusCode === 403) {
       return (
-        <WarningPanel
-          severity="error"
+        <Alert
+          role="alert"
+          status="danger"
+          icon
           title="Not allowed"
-          message={message}
-          defaultExpanded
-        >
-          {`Viewing this entity's vSphere resources needs the ${vsphereEntityReadPermission.name} permission; ask the entity's owner or your Backstage admin.`}
-        </WarningPanel>
+          description={
+            <Flex direction="column" gap="1">
+              <Text>{message}</Text>
+              <Text>
+                {`Viewing this entity's vSphere resources needs the ${vsphereEntityReadPermission.name} permission; ask the entity's owner or your Backstage admin.`}
+              </Text>
+            </Flex>
+          }
+        />
       );
     }
   }
-  return <ResponseErrorPanel error={error} />;
+  return <ErrorAlert error={error} />;
 };

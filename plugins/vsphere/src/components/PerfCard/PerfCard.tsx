@@ -1,4 +1,5 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
+import { ErrorAlert } from '../ErrorAlert';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityInfoCard } from '@backstage/plugin-catalog-react';
 import { Flex, Text } from '@backstage/ui';
@@ -98,7 +99,7 @@ export const PerfCard = (props: { entityRef: string; title?: string }) => {
   return (
     <EntityInfoCard title={props.title ?? 'Recent CPU and memory'}>
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && <ErrorAlert error={error} />}
       {value && <PerfView perf={value} />}
     </EntityInfoCard>
   );

@@ -1,4 +1,5 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
+import { ErrorAlert } from '../ErrorAlert';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityInfoCard } from '@backstage/plugin-catalog-react';
 import { Flex, Text } from '@backstage/ui';
@@ -58,7 +59,7 @@ export const PlacementCard = (props: {
   return (
     <EntityInfoCard title="Placement and HA risk">
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && <ErrorAlert error={error} />}
       {value && <PlacementView placement={value} cluster={props.cluster} />}
     </EntityInfoCard>
   );

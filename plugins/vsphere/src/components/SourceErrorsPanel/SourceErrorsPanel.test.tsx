@@ -21,7 +21,7 @@ describe('SourceErrorsPanel', () => {
       />,
     );
     expect(
-      screen.getByText('Warning: Could not read Supervisor vc-east/sv-1'),
+      screen.getByText('Could not read Supervisor vc-east/sv-1'),
     ).toBeInTheDocument();
     expect(
       screen.getByText(
@@ -34,7 +34,7 @@ describe('SourceErrorsPanel', () => {
       ),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('Warning: Could not read vCenter vc-east'),
+      screen.getByText('Could not read vCenter vc-east'),
     ).toBeInTheDocument();
     expect(
       screen.getByText(/refused the Backstage backend's credentials/),
@@ -56,7 +56,7 @@ describe('SourceErrorsPanel', () => {
       />,
     );
     expect(
-      screen.getByText('Warning: vCenter vc-east stopped sending updates'),
+      screen.getByText('vCenter vc-east stopped sending updates'),
     ).toBeInTheDocument();
     expect(screen.getByText(/may be out of date/)).toBeInTheDocument();
   });

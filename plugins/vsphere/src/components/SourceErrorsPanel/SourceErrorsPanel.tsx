@@ -1,5 +1,4 @@
-import { WarningPanel } from '@backstage/core-components';
-import { Flex } from '@backstage/ui';
+import { Alert, Flex, Text } from '@backstage/ui';
 import { SourceError } from '@backstage-vsphere/plugin-vsphere-common';
 import { describeSourceError } from './describeSourceError';
 
@@ -13,14 +12,19 @@ export const SourceErrorsPanel = (props: { errors: SourceError[] }) => {
       {props.errors.map(error => {
         const { title, advice } = describeSourceError(error);
         return (
-          <WarningPanel
+          <Alert
             key={`${error.source}-${error.name}`}
+            role="alert"
+            status="warning"
+            icon
             title={title}
-            message={`${error.name}: ${error.message}`}
-            defaultExpanded
-          >
-            {advice}
-          </WarningPanel>
+            description={
+              <Flex direction="column" gap="1">
+                <Text>{`${error.name}: ${error.message}`}</Text>
+                <Text>{advice}</Text>
+              </Flex>
+            }
+          />
         );
       })}
     </Flex>

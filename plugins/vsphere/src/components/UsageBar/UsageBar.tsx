@@ -1,8 +1,8 @@
 /** Fuller is worse for a quota or a host: the colour turns at 75 % and 90 %. */
 export function usageColor(percent: number): string {
-  if (percent >= 90) return 'var(--bui-fg-danger)';
+  if (percent >= 90) return 'var(--bui-fg-negative)';
   if (percent >= 75) return 'var(--bui-fg-warning)';
-  return 'var(--bui-fg-success)';
+  return 'var(--bui-fg-positive)';
 }
 
 /**

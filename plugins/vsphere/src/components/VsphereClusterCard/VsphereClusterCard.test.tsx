@@ -143,9 +143,7 @@ describe('VsphereClusterCard', () => {
       clusterEntity,
     );
     expect(
-      await screen.findByText(
-        'Warning: Could not read Supervisor vc-east/sv-1',
-      ),
+      await screen.findByText('Could not read Supervisor vc-east/sv-1'),
     ).toBeInTheDocument();
     expect(
       screen.getByText(

@@ -64,9 +64,7 @@ describe('VsphereEntityContent', () => {
       getEntityOverview: async () => overview,
     });
     expect(
-      await screen.findByText(
-        'Warning: Could not read Supervisor vc-east/sv-1',
-      ),
+      await screen.findByText('Could not read Supervisor vc-east/sv-1'),
     ).toBeInTheDocument();
     expect(
       screen.getByText(
@@ -177,9 +175,7 @@ describe('VsphereEntityContent', () => {
     renderWithApi(<VsphereEntityContent />, {
       getEntityOverview: () => Promise.reject(error),
     });
-    expect(
-      await screen.findByText('Error: Unknown vCenter'),
-    ).toBeInTheDocument();
+    expect(await screen.findByText('Unknown vCenter')).toBeInTheDocument();
     expect(
       screen.getByText(/configured vCenters: vc-east/),
     ).toBeInTheDocument();

@@ -57,7 +57,7 @@ describe('VsphereNamespaceCard', () => {
       namespaceEntity,
     );
     expect(
-      await screen.findByText('Warning: Could not read vCenter vc-east'),
+      await screen.findByText('Could not read vCenter vc-east'),
     ).toBeInTheDocument();
     expect(screen.getByText('Supervisor namespace demo')).toBeInTheDocument();
   });
@@ -69,6 +69,6 @@ describe('VsphereNamespaceCard', () => {
       { getEntityOverview: () => Promise.reject(error) },
       namespaceEntity,
     );
-    expect(await screen.findByText('Error: Not allowed')).toBeInTheDocument();
+    expect(await screen.findByText('Not allowed')).toBeInTheDocument();
   });
 });
