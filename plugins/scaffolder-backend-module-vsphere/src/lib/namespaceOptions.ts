@@ -92,11 +92,8 @@ export class NamespaceOptions {
     return resolveByName({
       field,
       value,
-      // The namespace's own image wins over a cluster-wide one of the same name.
-      items: [
-        ...images.filter(i => i.kind === 'VirtualMachineImage'),
-        ...images.filter(i => i.kind !== 'VirtualMachineImage'),
-      ],
+      // listed namespace-first: the namespace's own image wins over a cluster-wide one of the same name
+      items: images,
       names: i => [i.name, i.displayName],
       what: `an image namespace '${this.namespace}' can use`,
     });

@@ -146,8 +146,7 @@ export class CachedPickerOptions {
   }
 
   /**
-   * The namespace's images and the cluster-wide ones, each once: a library image is both, and
-   * the namespace's own wins, as the actions resolve a name.
+   * The namespace's images and the cluster-wide ones, each once: a library image is both.
    */
   private async imageOptions(vcenter: string, query: OptionsQuery) {
     if (!query.namespace) {
@@ -156,10 +155,8 @@ export class CachedPickerOptions {
     const sv = this.clients.supervisor(vcenter, query.supervisor);
     const images = await sv.listVirtualMachineImages(query.namespace);
     const listed = new Set<string>();
-    return [
-      ...images.filter(i => i.kind === 'VirtualMachineImage'),
-      ...images.filter(i => i.kind !== 'VirtualMachineImage'),
-    ]
+    // listed namespace-first, so the one kept of a shared name is the one the actions resolve
+    return images
       .filter(i => {
         const shown = i.displayName ?? i.name;
         if (listed.has(shown)) return false;

@@ -316,6 +316,25 @@ describe('SupervisorClient (stubbed HTTP)', () => {
     expect(events).toEqual(['added a', 'deleted a', 'added b']);
     expect(watch.list().map(o => o.metadata.name)).toEqual(['b']);
   });
+  it("lists a namespace's own images before the cluster-wide ones, so a shared name resolves to the namespace's", async () => {
+    const image = (name: string, displayName: string) => ({
+      metadata: { name, namespace: 'demo' },
+      status: { name: displayName },
+    });
+    const { client: c } = await start({
+      [`GET /apis/vmoperator.vmware.com/v1alpha5/clustervirtualmachineimages`]:
+        () => list([image('cvmi-1', 'ubuntu-24.04')]),
+      [`GET ${VMOP}/virtualmachineimages`]: () =>
+        list([image('vmi-1', 'ubuntu-24.04')]),
+    });
+
+    const images = await c.listVirtualMachineImages('demo');
+
+    expect(images.map(i => [i.name, i.kind])).toEqual([
+      ['vmi-1', 'VirtualMachineImage'],
+      ['cvmi-1', 'ClusterVirtualMachineImage'],
+    ]);
+  });
 });
 
 async function waitFor(condition: () => boolean, timeoutMs = 5000) {

@@ -203,7 +203,10 @@ export class SupervisorClient {
     return classes.map(toVmServiceVmClass);
   }
 
-  /** The namespace's own images and the cluster-wide ones it can use too. */
+  /**
+   * The namespace's own images, then the cluster-wide ones it can use too: in that order, so that
+   * whoever resolves a name shared by both (pickers, actions) finds the namespace's own first.
+   */
   async listVirtualMachineImages(
     namespace: string,
     options: SupervisorCallOptions = {},
