@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import {
   AuditorService,
   BackstageCredentials,
@@ -57,16 +58,19 @@ export interface OverviewParts {
   allowed: EntityOverview['allowed'];
 }
 
-// a shared view's identity: the buttons of an unchanged view need no new decision
-const viewIds = new WeakMap<object, number>();
-let lastViewId = 0;
-function viewIdOf(view: object): number {
-  let id = viewIds.get(view);
-  if (id === undefined) {
-    id = ++lastViewId;
-    viewIds.set(view, id);
+// the objects a view has buttons for: a status change keeps them, so it needs no new decision
+const buttonKeys = new WeakMap<OverviewParts['view'], string>();
+function buttonsKeyOf(view: OverviewParts['view']): string {
+  let key = buttonKeys.get(view);
+  if (key === undefined) {
+    const names = JSON.stringify([
+      view.clusters.map(c => c.name),
+      view.vms.filter(vm => !vm.clusterNode).map(vm => vm.name),
+    ]);
+    key = crypto.createHash('sha1').update(names).digest('base64url');
+    buttonKeys.set(view, key);
   }
-  return id;
+  return key;
 }
 
 /** Who asked for a change: the HTTP request (routes) or only the credentials (registry actions). */
@@ -214,7 +218,7 @@ export class VsphereEntityService {
     const view = await this.overviewOf(page);
     const allowed = await pageAccess.remember(
       credentials,
-      `allowed:${ref}:${viewIdOf(view)}`,
+      `allowed:${ref}:${buttonsKeyOf(view)}`,
       () => this.allowedOn(page, view),
     );
     return { view, allowed };
