@@ -25,6 +25,8 @@ case "$ONLY" in "" | http | inventory,http) ;; *) echo "bench: BENCH_ONLY must b
 # a partial run's report is named after what it ran: <date>-http.md, <date>-inventory-http.md
 ONLY_NAME=${ONLY//,/-}
 export TESTENV_VMS=${BENCH_VMS:-10000}
+# seeding 10,000 VMs takes minutes on a loaded 2-core machine: wait longer than testenv's 180 s
+export TESTENV_TIMEOUT=${TESTENV_TIMEOUT:-900}
 export TESTENV_VCSIM_PORT=${BENCH_VCSIM_PORT:-24443}
 export TESTENV_APISERVER_PORT=${BENCH_APISERVER_PORT:-24643}
 export TESTENV_ETCD_PORT=${BENCH_ETCD_PORT:-24379}
