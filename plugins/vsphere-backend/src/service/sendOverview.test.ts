@@ -81,4 +81,29 @@ describe('sendOverview', () => {
     expect(other.status).toBe(200);
     expect(other.body.allowed.scaleClusters).toEqual(['tkc-1']);
   });
+
+  it("gzips for a browser, each caller's buttons in its own body, and sends plain JSON to a client that asks for none", async () => {
+    const shown = view('2026-12-01T10:00:00Z', '2026-12-01T10:00:00Z');
+    let allowed: EntityOverview['allowed'] = noChanges;
+    const app = appSending(
+      () => shown,
+      () => allowed,
+    );
+    const gzip = () =>
+      request(app).get('/overview').set('Accept-Encoding', 'gzip');
+
+    const mine = await gzip();
+    expect(mine.headers['content-encoding']).toBe('gzip');
+    expect(mine.body.allowed).toEqual(noChanges);
+    allowed = { scaleClusters: [], powerVms: ['web-1'] };
+    const theirs = await gzip();
+    expect(theirs.body.allowed.powerVms).toEqual(['web-1']);
+    expect(theirs.body.vms).toEqual([{ name: 'web-1' }]);
+
+    const plain = await request(app)
+      .get('/overview')
+      .set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.allowed.powerVms).toEqual(['web-1']);
+  });
 });

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 import { EntityOverview } from '@backstage-vsphere/plugin-vsphere-common';
 import { Response } from 'express';
 
@@ -6,6 +7,9 @@ type View = Omit<EntityOverview, 'allowed'>;
 
 // a shared view is serialized, encoded and hashed once, however many callers it is sent to
 const serialized = new WeakMap<View, { rest: Buffer; tag: string }>();
+// and gzipped once per set of buttons: callers of one role share the bytes, as browsers ask for gzip
+const gzipped = new WeakMap<View, Map<string, Buffer>>();
+const GZIPPED_BUTTON_SETS = 32;
 
 const hash = (text: string) =>
   crypto.createHash('sha1').update(text).digest('base64url').slice(0, 16);
@@ -17,6 +21,27 @@ function contentOf(view: View) {
     fetchedAt: undefined,
     sources: view.sources?.map(s => ({ ...s, lastSyncedAt: undefined })),
   };
+}
+
+function gzippedBody(
+  view: View,
+  allowedTag: string,
+  body: () => Buffer,
+): Buffer {
+  let byButtons = gzipped.get(view);
+  if (!byButtons) {
+    byButtons = new Map();
+    gzipped.set(view, byButtons);
+  }
+  let done = byButtons.get(allowedTag);
+  if (!done) {
+    done = zlib.gzipSync(body());
+    if (byButtons.size >= GZIPPED_BUTTON_SETS) {
+      byButtons.delete(byButtons.keys().next().value!);
+    }
+    byButtons.set(allowedTag, done);
+  }
+  return done;
 }
 
 function serialize(view: View) {
@@ -42,16 +67,28 @@ export function sendOverview(
 ) {
   const view = serialize(parts.view);
   const allowed = JSON.stringify(parts.allowed);
+  const allowedTag = hash(allowed);
   // the browser keeps the body and asks again each time; nothing shared may store it
   res.setHeader('Cache-Control', 'private, no-cache');
-  res.setHeader('ETag', `W/"${view.tag}.${hash(allowed)}"`);
+  res.setHeader('ETag', `W/"${view.tag}.${allowedTag}"`);
+  res.setHeader('Vary', 'Accept-Encoding');
   if (res.req.fresh) {
     res.status(304).end();
     return;
   }
-  // the shared bytes go out as they are: no per-caller copy of a view of hundreds of KB
   const head = Buffer.from(`{"allowed":${allowed},`);
   res.type('application/json');
+  if (res.req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+    const body = gzippedBody(parts.view, allowedTag, () =>
+      Buffer.concat([head, view.rest]),
+    );
+    // already encoded: the root router's compression passes it through as it is
+    res.setHeader('Content-Encoding', 'gzip');
+    res.setHeader('Content-Length', body.length);
+    res.end(body);
+    return;
+  }
+  // the shared bytes go out as they are: no per-caller copy of a view of hundreds of KB
   res.setHeader('Content-Length', head.length + view.rest.length);
   res.write(head);
   res.end(view.rest);
