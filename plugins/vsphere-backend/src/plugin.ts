@@ -90,6 +90,7 @@ export const vspherePlugin = createBackendPlugin({
           await createInsightsRouter({
             ...deps,
             inventory,
+            service,
             monitoringLinks: readMonitoringLinks(config),
           }),
         );

@@ -1,13 +1,8 @@
 import { createHash } from 'node:crypto';
-import {
-  CacheService,
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { CacheService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ANNOTATION_MOREF,
   ANNOTATION_SUPERVISOR_NAMESPACE,
@@ -15,7 +10,6 @@ import {
   ClusterPlacement,
   MonitoringLink,
   PerfSeries,
-  vsphereEntityReadPermission,
 } from '@backstage-vsphere/plugin-vsphere-common';
 import {
   clusterPlacements,
@@ -28,11 +22,8 @@ import {
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { VsphereInventory } from '../inventory/VsphereInventory';
-import {
-  pickVCenter,
-  overviewTargetOf,
-  resolveEntityTarget,
-} from '../service/resolveEntityTarget';
+import { pickVCenter, overviewTargetOf } from '../service/resolveEntityTarget';
+import { VsphereEntityService } from '../service/VsphereEntityService';
 
 /** Capacity moves slowly; the real-time perf interval is 20 s, so caching longer shows nothing new. */
 const CAPACITY_TTL_MS = 60_000;
@@ -45,8 +36,9 @@ function entityRefOf(req: Request) {
 
 export interface InsightsRouterOptions {
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
   catalog: CatalogService;
+  /** The overview routes' page resolution and read check, so both routers decide alike. */
+  service: VsphereEntityService;
   clients: VsphereClients;
   inventory: VsphereInventory;
   cache: CacheService;
@@ -67,25 +59,11 @@ interface CapacityTarget {
 export async function createInsightsRouter(
   options: InsightsRouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, catalog, clients, inventory, cache } = options;
+  const { httpAuth, catalog, clients, inventory, cache, service } = options;
   const router = Router();
 
-  async function requireRead(req: Request) {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const entityRef = stringifyEntityRef(entityRefOf(req));
-    const [decision] = await permissions.authorize(
-      [{ permission: vsphereEntityReadPermission, resourceRef: entityRef }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Not allowed to view the vSphere resources of ${entityRef}`,
-      );
-    }
-    return { credentials, entityRef };
-  }
+  const callerOf = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   async function cached<T>(
     key: string,
@@ -103,7 +81,9 @@ export async function createInsightsRouter(
 
   /** A namespace page's Supervisor cluster, or a Supervisor entity's configured cluster. */
   async function capacityTarget(req: Request): Promise<CapacityTarget> {
-    const { credentials, entityRef } = await requireRead(req);
+    const credentials = await callerOf(req);
+    const entityRef = stringifyEntityRef(entityRefOf(req));
+    await service.requireEntityRead(entityRef, credentials);
     const entity = await catalog.getEntityByRef(entityRef, { credentials });
     if (!entity) {
       throw new NotFoundError(
@@ -111,23 +91,22 @@ export async function createInsightsRouter(
       );
     }
     const annotations = entity.metadata.annotations ?? {};
-    const vc = pickVCenter(clients.configs, annotations[ANNOTATION_VCENTER]);
     if (annotations[ANNOTATION_SUPERVISOR_NAMESPACE]) {
-      const page = await resolveEntityTarget({
-        catalog,
-        vcenters: clients.configs,
-        entityRef: entityRefOf(req),
-        credentials,
-      });
-      const ns = await clients
-        .vcenter(vc.name)
-        .getNamespace(page.target.namespace);
-      return {
-        vcenter: vc.name,
-        cluster: ns.cluster,
-        namespace: ns.name,
-      };
+      const page = await service.readablePage(entityRefOf(req), credentials);
+      const vcenter = page.vcenter.name;
+      const namespace = page.target.namespace;
+      // vCenter says which cluster hosts the namespace; asked once a minute, not per viewer
+      const cluster = await cached(
+        `insights:namespace-cluster:${vcenter}:${namespace}`,
+        CAPACITY_TTL_MS,
+        async () =>
+          (
+            await clients.vcenter(vcenter).getNamespace(namespace)
+          ).cluster,
+      );
+      return { vcenter, cluster, namespace };
     }
+    const vc = pickVCenter(clients.configs, annotations[ANNOTATION_VCENTER]);
     // only a configured Supervisor's cluster, never any moref a catalog-info file names
     const moref = annotations[ANNOTATION_MOREF];
     const supervisor = vc.supervisors.find(s => s.cluster === moref);
@@ -168,13 +147,10 @@ export async function createInsightsRouter(
 
   /** The page's overview (the inventory's cached read) with node Machines joined to their VMs. */
   async function overviewOf(req: Request) {
-    const { credentials } = await requireRead(req);
-    const page = await resolveEntityTarget({
-      catalog,
-      vcenters: clients.configs,
-      entityRef: entityRefOf(req),
-      credentials,
-    });
+    const page = await service.readablePage(
+      entityRefOf(req),
+      await callerOf(req),
+    );
     const overview = await inventory.getEntityOverview(overviewTargetOf(page));
     return { page, overview };
   }

@@ -144,18 +144,21 @@ export class VsphereEntityService {
   }
 
   async requireRead(page: EntityPage) {
+    await this.requireEntityRead(page.entityRef, page.credentials);
+  }
+
+  /** The read check of an entity's vSphere views, for routes that have no page to resolve. */
+  async requireEntityRead(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ) {
     const [decision] = await this.options.permissions.authorize(
-      [
-        {
-          permission: vsphereEntityReadPermission,
-          resourceRef: page.entityRef,
-        },
-      ],
-      { credentials: page.credentials },
+      [{ permission: vsphereEntityReadPermission, resourceRef: entityRef }],
+      { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
-        `Not allowed to view the vSphere resources of ${page.entityRef}`,
+        `Not allowed to view the vSphere resources of ${entityRef}`,
       );
     }
   }
@@ -192,6 +195,30 @@ export class VsphereEntityService {
   }
 
   /**
+   * The page, resolved and checked for reading: one catalog read and one decision per caller
+   * for a few seconds when `pageAccess` is set (see CallerPageAccess), else each time.
+   */
+  async readablePage(
+    entityRef: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<EntityPage> {
+    const resolve = async () => {
+      const resolved = await this.resolvePage(entityRef, credentials);
+      await this.requireRead(resolved);
+      return resolved;
+    };
+    const { pageAccess } = this.options;
+    if (!pageAccess) return resolve();
+    const readable = await pageAccess.remember(
+      credentials,
+      `page:${stringifyEntityRef(entityRef)}`,
+      resolve,
+    );
+    // the first caller's credentials stay with that answer; this view goes on with its own
+    return { ...readable, credentials };
+  }
+
+  /**
    * `overviewParts` of the page a caller views again and again: its entity, read decision and
    * buttons are reused for a few seconds per caller (see CallerPageAccess); the view is current.
    */
@@ -203,18 +230,8 @@ export class VsphereEntityService {
     if (!pageAccess) {
       return this.overviewParts(await this.resolvePage(entityRef, credentials));
     }
-    const ref = stringifyEntityRef(entityRef);
-    const readable = await pageAccess.remember(
-      credentials,
-      `page:${ref}`,
-      async () => {
-        const resolved = await this.resolvePage(entityRef, credentials);
-        await this.requireRead(resolved);
-        return resolved;
-      },
-    );
-    // the first caller's credentials stay with that answer; this view goes on with its own
-    const page = { ...readable, credentials };
+    const page = await this.readablePage(entityRef, credentials);
+    const ref = page.entityRef;
     const view = await this.overviewOf(page);
     const allowed = await pageAccess.remember(
       credentials,
