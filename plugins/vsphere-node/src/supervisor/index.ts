@@ -24,7 +24,7 @@ export type { KubeObject, KubeObjectList } from './objects';
 export type { SupervisorReadOptions } from './resourceApi';
 export type { SupervisorApiGroup, SupervisorResource } from './resources';
 export { toTanzuWorkloadCluster } from './tkc';
-export { toVmServiceVm } from './virtualMachines';
+export { supportsVmSize, toVmServiceVm } from './virtualMachines';
 export { isClusterNodeVm } from './clusterNodes';
 export type { VirtualMachineSpec } from './virtualMachines';
 export { toVmServiceImage } from './vmImages';
