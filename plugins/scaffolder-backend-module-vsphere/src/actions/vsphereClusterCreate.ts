@@ -193,7 +193,9 @@ export function createVsphereClusterCreateAction(
             workerClass,
           ),
         );
-        await problems.checkAsync(() => checkVersion(scoped, input.version));
+        await problems.checkAsync(() =>
+          checkVersion(scoped, input.version, clusterClass),
+        );
         foundClass = await problems.checkAsync(() =>
           scoped.vmClass('vmClass', input.vmClass),
         );

@@ -34,3 +34,13 @@ export type {
   SupervisorWatchEvent,
   SupervisorWatchOptions,
 } from './watch';
+export {
+  MAX_VERSION_LABEL,
+  MIN_VERSION_LABEL,
+  clusterClassVersionRange,
+  describeVersionRange,
+  isVersionInRange,
+  kubernetesVersionOfImage,
+  kubernetesVersionsInRange,
+} from './kubernetesVersions';
+export type { KubernetesVersionRange } from './kubernetesVersions';
