@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import {
   PickerKind,
+  DEFAULT_CLUSTER_CLASS,
   PickerOption,
   VmServiceImage,
 } from '@backstage-vsphere/plugin-vsphere-common';
@@ -14,9 +15,6 @@ import {
 import { CacheService } from '@backstage/backend-plugin-api';
 import { CoalescingCache } from './CoalescingCache';
 import { OptionsQuery } from './VsphereInventory';
-
-/** The ClusterClass `vsphere:cluster:create` uses when a template names none. */
-const DEFAULT_CLUSTER_CLASS = 'tanzukubernetescluster';
 
 /** The images that provide a Kubernetes version, each name once. */
 function listImages(images: VmServiceImage[], version: string): string {
