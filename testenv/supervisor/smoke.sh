@@ -41,8 +41,10 @@ done
 ok "Cluster API, VM Operator and TanzuKubernetesCluster CRDs installed"
 
 out=$(admin api-versions)
-for gv in cluster.x-k8s.io/v1beta1 cluster.x-k8s.io/v1beta2 vmoperator.vmware.com/v1alpha2 \
-  vmoperator.vmware.com/v1alpha5 run.tanzu.vmware.com/v1alpha3; do
+# the VM Operator versions testenv was asked to serve (TESTENV_VMOP_VERSIONS), by default v1alpha2..v1alpha6
+vmop=$(tr ',' ' ' <<<"${TESTENV_VMOP_VERSIONS:-v1alpha2,v1alpha5,v1alpha6}")
+for gv in cluster.x-k8s.io/v1beta1 cluster.x-k8s.io/v1beta2 run.tanzu.vmware.com/v1alpha3 \
+  $(for v in $vmop; do echo "vmoperator.vmware.com/$v"; done); do
   contains "served versions" "$gv" "$out"
 done
 ok "served: $(grep -E 'cluster.x-k8s.io|vmoperator|run.tanzu' <<<"$out" | tr '\n' ' ')"

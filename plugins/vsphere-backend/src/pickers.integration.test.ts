@@ -86,4 +86,42 @@ describe('picker options against testenv', () => {
     ]);
     expect(images.map(i => i.value).sort()).toEqual([...names].sort());
   });
+
+  it("lists the Kubernetes versions the namespace's images provide within the ClusterClass's labelled range", async () => {
+    // tanzukubernetescluster (the default class) is labelled v1.32 to v1.33: both releases
+    const byDefault = await options('kubernetes-versions', {
+      namespace: 'demo',
+    });
+    expect(byDefault.map(o => o.value)).toEqual([
+      'v1.33.3+vmware.1-fips',
+      'v1.32.7+vmware.1-fips',
+    ]);
+    expect(byDefault[0]).toMatchObject({
+      label: 'v1.33.3+vmware.1-fips',
+      description:
+        'images: ubuntu-2204-kube-v1.33; ClusterClass tanzukubernetescluster: v1.32 to v1.33',
+    });
+    // builtin-generic-v3.4.0 is labelled v1.33 to v1.36: v1.32 is left out
+    const newer = await options('kubernetes-versions', {
+      namespace: 'demo',
+      clusterClass: 'builtin-generic-v3.4.0',
+    });
+    expect(newer.map(o => o.value)).toEqual(['v1.33.3+vmware.1-fips']);
+    // team-a's class carries no labels: every release of its images
+    const teamA = await options('kubernetes-versions', { namespace: 'team-a' });
+    expect(teamA.map(o => o.value)).toEqual([
+      'v1.33.3+vmware.1-fips',
+      'v1.32.7+vmware.1-fips',
+    ]);
+  });
+
+  it('asks for a namespace before listing Kubernetes versions', async () => {
+    const res = await request(server)
+      .get('/api/vsphere/options/kubernetes-versions')
+      .query({ vcenter: env.vcenter.name });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(
+      'namespace: Kubernetes versions are listed per namespace',
+    );
+  });
 });

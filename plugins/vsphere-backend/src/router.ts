@@ -34,6 +34,7 @@ const PICKER_KINDS: [PickerKind, ...PickerKind[]] = [
   'content-libraries',
   'clusters',
   'node-pools',
+  'kubernetes-versions',
 ];
 
 const dnsLabel = z
@@ -43,11 +44,20 @@ const dnsLabel = z
     message:
       "not a DNS-1123 label: use lower-case letters, digits and '-', starting and ending with a letter or digit",
   });
+// Kubernetes object names such as ClusterClass `builtin-generic-v3.4.0` may have dots
+const dnsSubdomain = z
+  .string()
+  .max(253)
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, {
+    message:
+      "not a DNS-1123 subdomain: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit",
+  });
 const optionsQuerySchema = z.object({
   vcenter: dnsLabel.optional(),
   supervisor: dnsLabel.optional(),
   namespace: dnsLabel.optional(),
   cluster: dnsLabel.optional(),
+  clusterClass: dnsSubdomain.optional(),
 });
 const scaleBodySchema = z.object({
   replicas: z.number().int().min(0).max(MAX_NODE_POOL_REPLICAS),

@@ -113,6 +113,13 @@ export function getVsphereEntityTarget(
 }
 
 /**
+ * The ClusterClass `vsphere:cluster:create` uses, and the Kubernetes version picker narrows by,
+ * when a template names none: the one vSphere Kubernetes Service provides in every namespace.
+ * @public
+ */
+export const DEFAULT_CLUSTER_CLASS = 'tanzukubernetescluster';
+
+/**
  * The most replicas a node pool may be scaled to from the portal and templates.
  * @public
  */

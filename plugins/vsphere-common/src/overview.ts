@@ -153,7 +153,8 @@ export type PickerKind =
   | 'images'
   | 'content-libraries'
   | 'clusters'
-  | 'node-pools';
+  | 'node-pools'
+  | 'kubernetes-versions';
 
 /**
  * Power actions on a VM Service VM.

@@ -55,6 +55,11 @@ export interface VmServiceVm {
   uniqueID?: string;
   /** The vSphere zone the VM was placed in (`status.zone`), on a multi-zone Supervisor. */
   zone?: string;
+  /**
+   * The VM's own size where it overrides its class (VM Operator v1alpha6 `spec.resources.size`):
+   * guest vCPUs and memory (a Kubernetes quantity).
+   */
+  size?: VmSize;
   conditions: Condition[];
   labels: Record<string, string>;
   createdAt?: string;
@@ -63,6 +68,15 @@ export interface VmServiceVm {
   /** True for a node of a workload cluster: its node pool manages it, it is never powered alone. */
   clusterNode?: boolean;
   vcenterVm?: VCenterVm;
+}
+
+/**
+ * A VM's guest-visible size: vCPUs and memory (a Kubernetes quantity such as `8Gi`).
+ * @public
+ */
+export interface VmSize {
+  cpus?: number;
+  memory?: string;
 }
 
 /**

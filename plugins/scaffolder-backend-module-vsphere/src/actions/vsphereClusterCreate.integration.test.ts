@@ -288,6 +288,14 @@ describe('vsphere:cluster:create against the testenv', () => {
         /^version: no image of namespace 'demo' provides Kubernetes v1.20.1; available: v1.32.7\+vmware.1\S*, v1.33.3\+vmware.1\S*$/,
       ],
       [
+        // the class's labels allow v1.33 to v1.36; of the namespace's releases only v1.33 is in range
+        {
+          clusterClass: 'builtin-generic-v3.4.0',
+          version: 'v1.32.7+vmware.1-fips',
+        },
+        /^version: Kubernetes v1.32.7\+vmware.1-fips is outside the versions ClusterClass 'builtin-generic-v3.4.0' supports v1.33 to v1.36 \(labels kubernetes.vmware.com\/min-version-supported and kubernetes.vmware.com\/max-version-supported\); valid: v1.33.3\+vmware.1-fips$/,
+      ],
+      [
         { controlPlaneReplicas: 2 },
         /^controlPlaneReplicas: 2 is not allowed; use 1 or 3$/,
       ],
@@ -301,7 +309,7 @@ describe('vsphere:cluster:create against the testenv', () => {
       ],
       [
         { clusterClass: 'builtin-generic' },
-        /^clusterClass: 'builtin-generic' is not a ClusterClass in namespace 'demo'; valid: tanzukubernetescluster$/,
+        /^clusterClass: 'builtin-generic' is not a ClusterClass in namespace 'demo'; valid: builtin-generic-v3.4.0, tanzukubernetescluster$/,
       ],
       [
         { workerClass: 'gpu-pool' },

@@ -2,6 +2,7 @@ import { checkVmsFit } from '../lib/fitCheck';
 import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  DEFAULT_CLUSTER_CLASS,
   WorkloadCluster,
   vsphereClusterCreatePermission,
 } from '@backstage-vsphere/plugin-vsphere-common';
@@ -182,7 +183,7 @@ export function createVsphereClusterCreateAction(
       const scoped = known ? live : undefined;
       let foundClass: string | undefined;
       let foundStorage: string | undefined;
-      const clusterClass = input.clusterClass ?? 'tanzukubernetescluster';
+      const clusterClass = input.clusterClass ?? DEFAULT_CLUSTER_CLASS;
       const workerClass = input.workerClass ?? 'node-pool';
       if (scoped) {
         await problems.checkAsync(() =>
@@ -193,7 +194,9 @@ export function createVsphereClusterCreateAction(
             workerClass,
           ),
         );
-        await problems.checkAsync(() => checkVersion(scoped, input.version));
+        await problems.checkAsync(() =>
+          checkVersion(scoped, input.version, clusterClass),
+        );
         foundClass = await problems.checkAsync(() =>
           scoped.vmClass('vmClass', input.vmClass),
         );

@@ -29,6 +29,7 @@ import {
   VsphereActionOptions,
 } from '../lib/options';
 import { InputProblems } from '../lib/problems';
+import { checkNodePoolVersion } from '../lib/versionRange';
 import { outputLinks } from '../lib/outputs';
 import { examples } from './vsphereNodePoolCreate.examples';
 
@@ -87,6 +88,9 @@ export function createVsphereNodePoolCreateAction(
         resolved?.live,
         problems,
       );
+      if (resolved) {
+        await checkNodePoolVersion(resolved.live, resolved.cluster, problems);
+      }
       const { target } = problems.valid({ target: resolved });
       const { config, supervisor, supervisorConfig, cluster } = target;
 

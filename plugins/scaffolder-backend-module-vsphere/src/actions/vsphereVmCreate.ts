@@ -34,6 +34,7 @@ import { InputProblems } from '../lib/problems';
 import { publishCreated } from '../lib/published';
 import { resolveSupervisor } from '../lib/target';
 import { findVm, vmDifferences, waitForVm } from '../lib/vmState';
+import { checkVmSize } from '../lib/vmSize';
 import { outputLinks } from '../lib/outputs';
 import { examples } from './vsphereVmCreate.examples';
 
@@ -82,6 +83,20 @@ export function createVsphereVmCreateAction(options: VsphereActionOptions) {
             .enum(['PoweredOn', 'PoweredOff'], {
               description:
                 'Power state to create the VM in (default PoweredOn)',
+            })
+            .optional(),
+        cpus: z =>
+          z
+            .number({
+              description:
+                "vCPUs of this VM instead of its class's (VM Operator v1alpha6 and later)",
+            })
+            .optional(),
+        memory: z =>
+          z
+            .string({
+              description:
+                "Memory of this VM instead of its class's, e.g. `12Gi` (VM Operator v1alpha6 and later)",
             })
             .optional(),
         labels: z =>
@@ -143,6 +158,9 @@ export function createVsphereVmCreateAction(options: VsphereActionOptions) {
       const resolved = problems.check(() =>
         resolveSupervisor(clients, input.vcenter, input.supervisor),
       );
+      const size = resolved
+        ? await checkVmSize(resolved.supervisor, input, problems)
+        : undefined;
       let foundImage: VmServiceImage | undefined;
       let foundClass: string | undefined;
       let storageClass: string | undefined;
@@ -198,6 +216,7 @@ export function createVsphereVmCreateAction(options: VsphereActionOptions) {
         imageKind: image.kind,
         powerState,
         ...(storageClass ? { storageClass } : {}),
+        ...(size ? { size } : {}),
         ...(input.labels ? { labels: input.labels } : {}),
         ...(input.owner
           ? { annotations: { [OWNER_ANNOTATION]: input.owner } }

@@ -4,6 +4,7 @@ import { ClusterSpec } from '@backstage-vsphere/plugin-vsphere-node';
 import { NamespaceOptions } from './namespaceOptions';
 import { poolDifferences } from './nodePoolSpec';
 import { listNames } from './resolve';
+import { checkVersionInClassRange } from './versionRange';
 
 /** A semantic version with a leading `v`, as Kubernetes releases are named. */
 const KUBERNETES_VERSION =
@@ -29,8 +30,15 @@ export function checkVersionFormat(version: string): string {
   return release;
 }
 
-/** Throws unless an image of the namespace provides the version's Kubernetes release. */
-export async function checkVersion(live: NamespaceOptions, version: string) {
+/**
+ * Throws unless an image of the namespace provides the version's Kubernetes release and, given a
+ * ClusterClass, the version is within the range the class supports.
+ */
+export async function checkVersion(
+  live: NamespaceOptions,
+  version: string,
+  clusterClass?: string,
+) {
   const release = checkVersionFormat(version);
   const provided = (await live.images())
     .map(i => i.productVersion)
@@ -42,6 +50,9 @@ export async function checkVersion(live: NamespaceOptions, version: string) {
         live.namespaceName
       }' provides Kubernetes ${release}; available: ${listNames(provided)}`,
     );
+  }
+  if (clusterClass) {
+    await checkVersionInClassRange(live, clusterClass, version);
   }
 }
 

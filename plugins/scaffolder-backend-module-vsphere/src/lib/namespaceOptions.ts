@@ -143,18 +143,23 @@ export class NamespaceOptions {
    * The ClusterClass by name, which must be in the namespace and offer the worker class the
    * node pools use.
    */
+  /** The namespace's ClusterClasses, read once. */
+  clusterClasses(): Promise<KubeObject[]> {
+    return this.once('clusterClasses', () =>
+      this.target.supervisor.list('ClusterClass', {
+        namespace: this.namespace,
+        signal: this.signal,
+      }),
+    );
+  }
+
   async clusterClass(
     field: string,
     value: string,
     workerField: string,
     workerClass: string,
   ): Promise<string> {
-    const classes = await this.once('clusterClasses', () =>
-      this.target.supervisor.list('ClusterClass', {
-        namespace: this.namespace,
-        signal: this.signal,
-      }),
-    );
+    const classes = await this.clusterClasses();
     const found = resolveByName({
       field,
       value,

@@ -48,4 +48,25 @@ describe('VM state', () => {
       }),
     ).toEqual(['className', 'storageClass', 'powerState']);
   });
+
+  it('names size when the VM is sized apart from its class differently than asked', () => {
+    const spec = {
+      name: 'web-1',
+      namespace: 'demo',
+      className: 'small',
+      imageName: 'ubuntu',
+      powerState: 'PoweredOn' as const,
+      size: { cpus: 4, memory: '12Gi' },
+    };
+    expect(
+      vmDifferences({ ...vm, size: { cpus: 4, memory: '12Gi' } }, spec),
+    ).toEqual([]);
+    expect(
+      vmDifferences({ ...vm, size: { cpus: 2, memory: '12Gi' } }, spec),
+    ).toEqual(['size']);
+    expect(vmDifferences(vm, spec)).toEqual(['size']);
+    expect(
+      vmDifferences({ ...vm, size: { cpus: 4 } }, { ...spec, size: undefined }),
+    ).toEqual(['size']);
+  });
 });

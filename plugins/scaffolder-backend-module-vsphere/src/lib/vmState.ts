@@ -6,6 +6,7 @@ import {
   VirtualMachineSpec,
 } from '@backstage-vsphere/plugin-vsphere-node';
 import { waitFor } from './waitFor';
+import { sizeDiffers } from './vmSize';
 
 /** The VM, or undefined when there is none. */
 export async function findVm(
@@ -79,5 +80,6 @@ export function vmDifferences(
       vm.storageClass !== spec.storageClass &&
       'storageClass',
     vm.desiredPowerState !== spec.powerState && 'powerState',
+    sizeDiffers(vm.size, spec.size) && 'size',
   ].filter((f): f is string => Boolean(f));
 }

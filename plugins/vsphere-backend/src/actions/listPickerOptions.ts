@@ -1,7 +1,7 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { PickerKind } from '@backstage-vsphere/plugin-vsphere-common';
 import { VsphereEntityService } from '../service/VsphereEntityService';
-import { dnsLabel } from './schemas';
+import { dnsLabel, dnsSubdomain } from './schemas';
 
 const KINDS: [PickerKind, ...PickerKind[]] = [
   'vcenters',
@@ -13,6 +13,7 @@ const KINDS: [PickerKind, ...PickerKind[]] = [
   'content-libraries',
   'clusters',
   'node-pools',
+  'kubernetes-versions',
 ];
 
 /** `list-picker-options`: the values the templates' pickers offer. */
@@ -24,7 +25,7 @@ export function registerListPickerOptionsAction(
     name: 'list-picker-options',
     title: 'List vSphere options for templates',
     description:
-      'The vCenters, Supervisors, namespaces, storage policies, VM classes, images, content libraries, clusters or node pools that the software templates accept, narrowed by vCenter, Supervisor, namespace and cluster.',
+      'The vCenters, Supervisors, namespaces, storage policies, VM classes, images, content libraries, clusters, node pools or Kubernetes versions that the software templates accept, narrowed by vCenter, Supervisor, namespace and cluster.',
     attributes: { readOnly: true, destructive: false, idempotent: true },
     schema: {
       input: z =>
@@ -36,6 +37,10 @@ export function registerListPickerOptionsAction(
           cluster: dnsLabel(
             z,
             'Workload cluster, for the node-pools list',
+          ).optional(),
+          clusterClass: dnsSubdomain(
+            z,
+            'ClusterClass whose supported range narrows the kubernetes-versions list (default tanzukubernetescluster)',
           ).optional(),
         }),
       output: z =>

@@ -19,6 +19,20 @@ export const dnsLabel = (z: Z, description: string) =>
     })
     .describe(description);
 
+/** A DNS-1123 subdomain, as Kubernetes names most objects (e.g. ClusterClass `builtin-generic-v3.4.0`). */
+export const dnsSubdomain = (z: Z, description: string) =>
+  z
+    .string()
+    .max(253)
+    .regex(
+      /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
+      {
+        message:
+          "not a DNS-1123 subdomain: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit",
+      },
+    )
+    .describe(description);
+
 /** Where a namespace-level action reads: a vCenter (optional with one) and a namespace. */
 export const namespaceInput = (z: Z) =>
   z.object({

@@ -1,12 +1,28 @@
 import { InputError } from '@backstage/errors';
 import {
   PickerKind,
+  DEFAULT_CLUSTER_CLASS,
   PickerOption,
+  VmServiceImage,
 } from '@backstage-vsphere/plugin-vsphere-common';
-import { VsphereClients } from '@backstage-vsphere/plugin-vsphere-node';
+import {
+  VsphereClients,
+  clusterClassVersionRange,
+  describeVersionRange,
+  kubernetesVersionOfImage,
+  kubernetesVersionsInRange,
+} from '@backstage-vsphere/plugin-vsphere-node';
 import { CacheService } from '@backstage/backend-plugin-api';
 import { CoalescingCache } from './CoalescingCache';
 import { OptionsQuery } from './VsphereInventory';
+
+/** The images that provide a Kubernetes version, each name once. */
+function listImages(images: VmServiceImage[], version: string): string {
+  const names = images
+    .filter(i => kubernetesVersionOfImage(i) === version)
+    .map(i => i.displayName ?? i.name);
+  return [...new Set(names)].join(', ');
+}
 
 /** The invalidation scope of every option list, dropped after a change made through the portal. */
 const OPTIONS_SCOPE = 'options';
@@ -52,7 +68,7 @@ export class CachedPickerOptions {
     const vc = this.clients.vcenter(vcConfig.name);
     const key = `options:${vcConfig.name}:${query.supervisor ?? ''}:${
       query.namespace ?? ''
-    }:${query.cluster ?? ''}:${kind}`;
+    }:${query.cluster ?? ''}:${query.clusterClass ?? ''}:${kind}`;
     return this.cache.get(
       key,
       async () => {
@@ -93,6 +109,8 @@ export class CachedPickerOptions {
             return this.clusterOptions(vcConfig.name, query);
           case 'node-pools':
             return this.nodePoolOptions(vcConfig.name, query);
+          case 'kubernetes-versions':
+            return this.kubernetesVersionOptions(vcConfig.name, query);
           default:
             throw new InputError(`kind: '${kind}' is not a picker kind`);
         }
@@ -206,6 +224,36 @@ export class CachedPickerOptions {
       ]
         .filter(Boolean)
         .join(', '),
+    }));
+  }
+
+  /**
+   * The Kubernetes versions the namespace's images provide, newest first, narrowed to the range
+   * the ClusterClass's labels give (the class the cluster action defaults to when none is named).
+   */
+  private async kubernetesVersionOptions(vcenter: string, query: OptionsQuery) {
+    if (!query.namespace) {
+      throw new InputError(
+        'namespace: Kubernetes versions are listed per namespace',
+      );
+    }
+    const sv = this.clients.supervisor(vcenter, query.supervisor);
+    const className = query.clusterClass ?? DEFAULT_CLUSTER_CLASS;
+    const [images, classes] = await Promise.all([
+      sv.listVirtualMachineImages(query.namespace),
+      sv.list('ClusterClass', { namespace: query.namespace }),
+    ]);
+    const found = classes.find(c => c.metadata.name === className);
+    const range = found ? clusterClassVersionRange(found) : {};
+    return kubernetesVersionsInRange(images, range).map(version => ({
+      value: version,
+      label: version,
+      description: [
+        `images: ${listImages(images, version)}`,
+        found && `ClusterClass ${className}: ${describeVersionRange(range)}`,
+      ]
+        .filter(Boolean)
+        .join('; '),
     }));
   }
 

@@ -22,6 +22,8 @@ export interface OptionsQuery {
   namespace?: string;
   /** Scopes `node-pools` to one workload cluster of the namespace. */
   cluster?: string;
+  /** Narrows `kubernetes-versions` to the range this ClusterClass supports. */
+  clusterClass?: string;
 }
 
 /**

@@ -30,6 +30,21 @@ describe('selectApiVersions', () => {
     });
   });
 
+  it('picks v1alpha6 where VM Operator serves it, alone or beside older versions', () => {
+    expect(
+      selectApiVersions(
+        groups({ 'vmoperator.vmware.com': ['v1alpha5', 'v1alpha6'] }),
+      ),
+    ).toEqual({ vmOperator: 'v1alpha6' });
+    expect(
+      selectApiVersions(groups({ 'vmoperator.vmware.com': ['v1alpha6'] })),
+    ).toEqual({ vmOperator: 'v1alpha6' });
+    // a newer version than the client knows is not guessed at
+    expect(
+      selectApiVersions(groups({ 'vmoperator.vmware.com': ['v1alpha7'] })),
+    ).toEqual({});
+  });
+
   it('falls back to older served versions and leaves out groups it cannot use', () => {
     expect(
       selectApiVersions(

@@ -14,9 +14,12 @@ export type SupervisorVersionPreferences = Partial<
  */
 export type SupervisorApiVersions = Partial<Record<SupervisorApiGroup, string>>;
 
-/** VM Operator before v1alpha2 has other field names; Cluster API before v1beta1 has no topology. */
+/**
+ * VM Operator before v1alpha2 has other field names; v1alpha6 only adds fields (a per-VM size).
+ * Cluster API before v1beta1 has no topology.
+ */
 export const SUPPORTED_VERSIONS: Record<SupervisorApiGroup, string[]> = {
-  vmOperator: ['v1alpha5', 'v1alpha4', 'v1alpha3', 'v1alpha2'],
+  vmOperator: ['v1alpha6', 'v1alpha5', 'v1alpha4', 'v1alpha3', 'v1alpha2'],
   clusterApi: ['v1beta2', 'v1beta1'],
   tanzu: ['v1alpha3', 'v1alpha2'],
 };

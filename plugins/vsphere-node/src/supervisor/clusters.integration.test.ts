@@ -23,6 +23,7 @@ describe('SupervisorClient against the testenv: clusters and node pools', () => 
   let client: SupervisorClient;
   let v1beta1Client: SupervisorClient;
   const name = uniqueName('it-cluster');
+  const v1beta1Name = uniqueName('it-v1beta1');
 
   beforeAll(() => {
     client = testenvSupervisorClient().client;
@@ -35,6 +36,7 @@ describe('SupervisorClient against the testenv: clusters and node pools', () => 
 
   afterAll(async () => {
     await client?.deleteCluster('demo', name).catch(() => {});
+    await client?.deleteCluster('demo', v1beta1Name).catch(() => {});
     client?.close();
     v1beta1Client?.close();
   });
@@ -88,6 +90,77 @@ describe('SupervisorClient against the testenv: clusters and node pools', () => 
     ).toEqual(
       viaV1beta2.nodePools.map(p => [p.name, p.desiredReplicas, p.vmClass]),
     );
+  });
+
+  it('reads the status a user sees the same through v1beta1 and v1beta2', async () => {
+    // status moved between the versions (v1beta2: initialization, v1beta1 counters under deprecated)
+    const shown = (c: WorkloadCluster) => ({
+      version: c.version,
+      controlPlaneReplicas: c.controlPlaneReplicas,
+      controlPlaneReady: c.controlPlaneReady,
+      pools: c.nodePools.map(p => ({
+        name: p.name,
+        desired: p.desiredReplicas,
+        ready: p.readyReplicas,
+        phase: p.phase,
+        machines: p.machines.map(m => m.providerID).sort(),
+      })),
+    });
+    const [viaV1beta2, viaV1beta1] = await eventually(
+      () =>
+        Promise.all([
+          client.getWorkloadCluster('demo', 'demo-cluster'),
+          v1beta1Client.getWorkloadCluster('demo', 'demo-cluster'),
+        ]),
+      ([a, b]) =>
+        settled(a) &&
+        settled(b) &&
+        JSON.stringify(shown(a)) === JSON.stringify(shown(b)),
+    );
+    expect(shown(viaV1beta1)).toEqual(shown(viaV1beta2));
+    expect(viaV1beta1).toMatchObject({
+      version: 'v1.33.3+vmware.1-fips',
+      controlPlaneReady: true,
+    });
+    expect(viaV1beta1.nodePools.every(p => p.readyReplicas > 0)).toBe(true);
+  });
+
+  it('writes a cluster through v1beta1 that v1beta2 reads with its class and pools', async () => {
+    const written = await v1beta1Client.applyCluster({
+      name: v1beta1Name,
+      namespace: 'demo',
+      clusterClass: 'tanzukubernetescluster',
+      version: 'v1.33.3+vmware.1-fips',
+      vmClass: 'best-effort-small',
+      storageClass: 'vsan-default-storage-policy',
+      nodePools: [{ name: 'np-a', replicas: 1 }],
+    });
+    expect(written).toMatchObject({ name: v1beta1Name, kind: 'Cluster' });
+    const raw = await client.get('Cluster', v1beta1Name, { namespace: 'demo' });
+    expect(raw.apiVersion).toBe('cluster.x-k8s.io/v1beta2');
+    expect((raw.spec as any).topology.classRef).toEqual({
+      name: 'tanzukubernetescluster',
+    });
+    const read = await client.getWorkloadCluster('demo', v1beta1Name);
+    expect(read).toMatchObject({
+      clusterClass: 'tanzukubernetescluster',
+      version: 'v1.33.3+vmware.1-fips',
+    });
+    expect(
+      read.nodePools.map(p => [p.name, p.desiredReplicas, p.vmClass]),
+    ).toEqual([['np-a', 1, 'best-effort-small']]);
+    await client.deleteCluster('demo', v1beta1Name);
+  });
+
+  it('lists clusters through v1beta1 as through v1beta2', async () => {
+    const names = (list: WorkloadCluster[]) =>
+      list.map(c => `${c.kind}/${c.name}/${c.clusterClass ?? ''}`).sort();
+    const [v2, v1] = await Promise.all([
+      client.listWorkloadClusters('demo'),
+      v1beta1Client.listWorkloadClusters('demo'),
+    ]);
+    expect(names(v1)).toEqual(names(v2));
+    expect(names(v1)).toContain('Cluster/demo-cluster/tanzukubernetescluster');
   });
 
   it('reads the seeded TanzuKubernetesCluster into the same shape', async () => {

@@ -24,7 +24,7 @@ export type { KubeObject, KubeObjectList } from './objects';
 export type { SupervisorReadOptions } from './resourceApi';
 export type { SupervisorApiGroup, SupervisorResource } from './resources';
 export { toTanzuWorkloadCluster } from './tkc';
-export { toVmServiceVm } from './virtualMachines';
+export { supportsVmSize, toVmServiceVm } from './virtualMachines';
 export { isClusterNodeVm } from './clusterNodes';
 export type { VirtualMachineSpec } from './virtualMachines';
 export { toVmServiceImage } from './vmImages';
@@ -34,3 +34,13 @@ export type {
   SupervisorWatchEvent,
   SupervisorWatchOptions,
 } from './watch';
+export {
+  MAX_VERSION_LABEL,
+  MIN_VERSION_LABEL,
+  clusterClassVersionRange,
+  describeVersionRange,
+  isVersionInRange,
+  kubernetesVersionOfImage,
+  kubernetesVersionsInRange,
+} from './kubernetesVersions';
+export type { KubernetesVersionRange } from './kubernetesVersions';

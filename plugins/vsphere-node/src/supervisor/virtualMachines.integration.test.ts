@@ -27,7 +27,7 @@ describe('SupervisorClient against the testenv: VM Service', () => {
 
   it('discovers the newest served versions', async () => {
     await expect(client.apiVersions()).resolves.toEqual({
-      vmOperator: 'v1alpha5',
+      vmOperator: 'v1alpha6',
       clusterApi: 'v1beta2',
       tanzu: 'v1alpha3',
     });

@@ -17,7 +17,7 @@ function quantityAt(source: unknown, ...path: string[]): string | undefined {
 }
 
 /**
- * A VirtualMachineClass object (v1alpha2..v1alpha5 share these fields) as the common type.
+ * A VirtualMachineClass object (v1alpha2..v1alpha6 share these fields: v1alpha6 changes no class field) as the common type.
  * @public
  */
 export function toVmServiceVmClass(vmClass: KubeObject): VmServiceVmClass {

@@ -2,7 +2,7 @@ import { VmServiceImage } from '@backstage-vsphere/plugin-vsphere-common';
 import { KubeObject, arrayAt, assignDefined, stringAt } from './objects';
 
 /**
- * A VirtualMachineImage or ClusterVirtualMachineImage object as the common type.
+ * A VirtualMachineImage or ClusterVirtualMachineImage object (v1alpha2..v1alpha6: v1alpha6 changes no image field) as the common type.
  * @public
  */
 export function toVmServiceImage(image: KubeObject): VmServiceImage {

@@ -26,6 +26,8 @@ export interface ListOptionsQuery {
   namespace?: string;
   /** For `node-pools`: the workload cluster whose pools to list. */
   cluster?: string;
+  /** For `kubernetes-versions`: the ClusterClass whose supported range narrows the list. */
+  clusterClass?: string;
 }
 
 /**

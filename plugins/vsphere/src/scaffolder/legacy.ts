@@ -78,3 +78,12 @@ export const VsphereClusterPickerFieldExtension = provide(
 export const VsphereNodePoolPickerFieldExtension = provide(
   'VsphereNodePoolPicker',
 );
+
+/**
+ * Picks a Kubernetes version the chosen namespace's images provide, within the range of the chosen
+ * ClusterClass (`ui:field: VsphereKubernetesVersionPicker`).
+ * @public
+ */
+export const VsphereKubernetesVersionPickerFieldExtension = provide(
+  'VsphereKubernetesVersionPicker',
+);

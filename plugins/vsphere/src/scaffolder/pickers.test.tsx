@@ -29,6 +29,15 @@ describe('vSphere scaffolder fields', () => {
       'node-pools',
       { vcenter: 'testenv', namespace: 'demo', cluster: 'demo-cluster' },
     ],
+    [
+      'VsphereKubernetesVersionPicker',
+      'kubernetes-versions',
+      {
+        vcenter: 'testenv',
+        namespace: 'demo',
+        clusterClass: 'builtin-generic-v3.4.0',
+      },
+    ],
   ])('%s lists %s and sets the picked value', async (name, kind, query) => {
     const field = vsphereFields.find(f => f.name === name)!;
     const listOptions = jest

@@ -12,6 +12,16 @@ describe('toVmRow', () => {
     });
   });
 
+  it('says when a VM is sized apart from its class (VM Operator v1alpha6)', () => {
+    expect(
+      toVmRow(vmFixture({ size: { cpus: 4, memory: '6Gi' } })).className,
+    ).toBe(`${vmFixture().className}, resized to 4 vCPU, 6Gi`);
+    expect(toVmRow(vmFixture({ size: { memory: '12Gi' } })).className).toBe(
+      `${vmFixture().className}, resized to 12Gi`,
+    );
+    expect(toVmRow(vmFixture()).className).toBe(vmFixture().className);
+  });
+
   it('falls back to vCenter ids and state when names are missing', () => {
     const vm = vmFixture({ powerState: undefined, primaryIP4: undefined });
     vm.vcenterVm = {

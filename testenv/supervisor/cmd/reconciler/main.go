@@ -20,6 +20,7 @@ import (
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/types"
 	utilyaml "k8s.io/apimachinery/pkg/util/yaml"
+	"k8s.io/client-go/discovery"
 	"k8s.io/client-go/dynamic"
 	"k8s.io/client-go/dynamic/dynamicinformer"
 	"k8s.io/client-go/rest"
@@ -75,6 +76,9 @@ func run(ctx context.Context, o options) error {
 	cfg.WarningHandler = rest.NoWarnings{}
 	dyn, err := dynamic.NewForConfig(cfg)
 	if err != nil {
+		return err
+	}
+	if err := discoverVMOperatorVersion(cfg); err != nil {
 		return err
 	}
 	vc, err := connectVCenter(ctx, o.vcURL, o.vcCA, o.username, o.password)
@@ -143,6 +147,27 @@ func run(ctx context.Context, o options) error {
 	fmt.Fprintln(os.Stderr, "reconciler: running")
 	<-ctx.Done()
 	return nil
+}
+
+// discoverVMOperatorVersion uses the VM Operator version the API server prefers (its storage
+// version here: testenv makes the newest served version the storage version).
+func discoverVMOperatorVersion(cfg *rest.Config) error {
+	disc, err := discovery.NewDiscoveryClientForConfig(cfg)
+	if err != nil {
+		return err
+	}
+	groups, err := disc.ServerGroups()
+	if err != nil {
+		return fmt.Errorf("discovering API groups: %w", err)
+	}
+	for _, g := range groups.Groups {
+		if g.Name == vmGVR.Group {
+			useVMOperatorVersion(g.PreferredVersion.Version)
+			fmt.Fprintln(os.Stderr, "reconciler: VM Operator", g.PreferredVersion.Version)
+			return nil
+		}
+	}
+	return fmt.Errorf("the Supervisor serves no %s API", vmGVR.Group)
 }
 
 // cacheOf is an informer-backed cache of objects that no controller of ours owns.

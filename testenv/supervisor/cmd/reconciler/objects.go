@@ -13,7 +13,8 @@ import (
 	"k8s.io/client-go/dynamic"
 )
 
-// The API versions this reconciler writes: the storage versions of the installed CRDs.
+// The API versions this reconciler writes: the storage versions of the installed CRDs (VM
+// Operator's is discovered at start, see useVMOperatorVersion).
 var (
 	vmGVR          = schema.GroupVersionResource{Group: "vmoperator.vmware.com", Version: "v1alpha5", Resource: "virtualmachines"}
 	vmClassGVR     = schema.GroupVersionResource{Group: "vmoperator.vmware.com", Version: "v1alpha5", Resource: "virtualmachineclasses"}
@@ -32,6 +33,15 @@ var (
 	fieldManager   = "testenv-reconciler"
 	fieldOwnerOpts = metav1.PatchOptions{FieldManager: fieldManager}
 )
+
+// useVMOperatorVersion points the VM Operator resources at the version the Supervisor prefers
+// (testenv may serve only v1alpha6, or only older versions).
+func useVMOperatorVersion(version string) {
+	for _, gvr := range []*schema.GroupVersionResource{&vmGVR, &vmClassGVR, &vmImageGVR, &cvmImageGVR} {
+		gvr.Version = version
+	}
+	vmoperatorAPI = vmGVR.GroupVersion().String()
+}
 
 func str(o *unstructured.Unstructured, fields ...string) string {
 	s, _, _ := unstructured.NestedString(o.Object, fields...)

@@ -27,6 +27,8 @@ const fieldManager = "testenv-supervisor"
 type applier struct {
 	dyn    dynamic.Interface
 	mapper *restmapper.DeferredDiscoveryRESTMapper
+	// versionFor names the version to apply an object in instead of its own ("" keeps it).
+	versionFor func(*unstructured.Unstructured) string
 }
 
 func newApplier(cfg *rest.Config) (*applier, error) {
@@ -63,6 +65,12 @@ func decodeYAML(name string, data []byte) ([]*unstructured.Unstructured, error) 
 // apply creates or updates obj, then its status when the document carries one. A kind that is
 // not served yet (a CRD just created) is retried until discovery knows it.
 func (a *applier) apply(ctx context.Context, obj *unstructured.Unstructured) error {
+	if a.versionFor != nil {
+		if v := a.versionFor(obj); v != "" {
+			obj = obj.DeepCopy()
+			obj.SetAPIVersion(obj.GroupVersionKind().Group + "/" + v)
+		}
+	}
 	gvk := obj.GroupVersionKind()
 	var mapping *meta.RESTMapping
 	err := wait.PollUntilContextTimeout(ctx, 500*time.Millisecond, 60*time.Second, true, func(context.Context) (bool, error) {

@@ -16,9 +16,9 @@ import (
 	"k8s.io/client-go/kubernetes"
 )
 
-// applyCRDs applies every *.yaml in dir, after prepare has adjusted each CRD, and waits until
-// all of them are served.
-func applyCRDs(ctx context.Context, a *applier, dir string, prepare func(*unstructured.Unstructured) error) (int, error) {
+// applyCRDs applies every *.yaml in dir, after prepare has adjusted each CRD (or left it out by
+// reporting false), and waits until all of them are served.
+func applyCRDs(ctx context.Context, a *applier, dir string, prepare func(*unstructured.Unstructured) (bool, error)) (int, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
 	if err != nil {
 		return 0, err
@@ -40,8 +40,12 @@ func applyCRDs(ctx context.Context, a *applier, dir string, prepare func(*unstru
 			if o.GetKind() != "CustomResourceDefinition" {
 				return 0, fmt.Errorf("%s: %s is not a CustomResourceDefinition", f, o.GetKind())
 			}
-			if err := prepare(o); err != nil {
+			keep, err := prepare(o)
+			if err != nil {
 				return 0, err
+			}
+			if !keep {
+				continue
 			}
 			if err := a.apply(ctx, o); err != nil {
 				return 0, err

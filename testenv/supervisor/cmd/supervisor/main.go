@@ -27,6 +27,8 @@ type config struct {
 	seed string
 	// etcdServers: use this etcd (under its own prefix) instead of starting one
 	etcdServers, etcdPrefix string
+	// vmopVersions: the VM Operator versions to serve (nil: all, v1alpha6 derived where missing)
+	vmopVersions []string
 }
 
 func main() {
@@ -39,7 +41,13 @@ func main() {
 	flag.StringVar(&c.seed, "seed", "supervisor", "the Supervisor seed to apply: supervisor, or supervisor2 (a second Supervisor's team-b)")
 	flag.StringVar(&c.etcdServers, "etcd-servers", "", "an etcd already running (e.g. the Supervisor's); none is started then")
 	flag.StringVar(&c.etcdPrefix, "etcd-prefix", "/registry", "key prefix of this API server in etcd")
+	vmop := flag.String("vmop-versions", "", "comma-separated VM Operator versions to serve, the newest as storage (default: all, with v1alpha6)")
 	flag.Parse()
+	var err error
+	if c.vmopVersions, err = parseVMOpVersions(*vmop); err != nil {
+		fmt.Fprintln(os.Stderr, "supervisor:", err)
+		os.Exit(2)
+	}
 	if !filepath.IsAbs(c.dir) || (c.crds == "") != c.workload {
 		fmt.Fprintln(os.Stderr, "usage: supervisor --listen 127.0.0.1:16443 --dir <absolute dir> (--crds <dir> | --workload) [--etcd-port 12379]")
 		os.Exit(2)
@@ -108,7 +116,7 @@ func run(ctx context.Context, c config) error {
 		return err
 	}
 	if !c.workload {
-		if err := installCRDs(srvCtx, a, c.crds, p); err != nil {
+		if err := installCRDs(srvCtx, a, c.crds, p, newVMOpSelector(c.vmopVersions)); err != nil {
 			return fmt.Errorf("CRDs: %w", err)
 		}
 	}

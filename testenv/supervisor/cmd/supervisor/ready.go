@@ -12,6 +12,7 @@ import (
 	"sort"
 	"time"
 
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/apimachinery/pkg/util/wait"
 	"k8s.io/client-go/rest"
 	"k8s.io/client-go/tools/clientcmd"
@@ -69,16 +70,23 @@ const (
 )
 
 // installCRDs starts the conversion webhook and applies the CRDs that use it.
-func installCRDs(ctx context.Context, a *applier, dir string, p *pki) error {
+// VM Operator's CRDs serve the versions vmop selects; seed objects follow them.
+func installCRDs(ctx context.Context, a *applier, dir string, p *pki, vmop *vmopSelector) error {
 	conv, err := startConversionServer(p)
 	if err != nil {
 		return fmt.Errorf("conversion webhook: %w", err)
 	}
-	n, err := applyCRDs(ctx, a, dir, conv.useFor)
+	n, err := applyCRDs(ctx, a, dir, func(crd *unstructured.Unstructured) (bool, error) {
+		if keep, err := vmop.prepare(crd); !keep || err != nil {
+			return keep, err
+		}
+		return true, conv.useFor(crd)
+	})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "supervisor: %d CRDs established\n", n)
+	a.versionFor = vmop.seedVersion
+	fmt.Fprintf(os.Stderr, "supervisor: %d CRDs established; VM Operator serves %v\n", n, vmop.served["VirtualMachine"])
 	return nil
 }
 

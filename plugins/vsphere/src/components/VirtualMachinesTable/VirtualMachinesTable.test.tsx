@@ -40,6 +40,23 @@ describe('VirtualMachinesTable', () => {
     expect(within(db).getAllByText('—')).toHaveLength(2);
   });
 
+  it('says under the name when a VM is sized apart from its class', () => {
+    renderWithApi(
+      <VirtualMachinesTable
+        vms={[vmFixture({ size: { cpus: 4, memory: '6Gi' } })]}
+        namespace="demo"
+        entityRef={entityRef}
+        powerableVms={[]}
+        onPowered={jest.fn()}
+      />,
+      {},
+    );
+    const web = screen.getByText('web-1').closest('tr')!;
+    expect(
+      within(web).getByText('best-effort-small, resized to 4 vCPU, 6Gi'),
+    ).toBeInTheDocument();
+  });
+
   it('shows a VM being deleted as Deleting, without power buttons', async () => {
     renderWithApi(
       <VirtualMachinesTable

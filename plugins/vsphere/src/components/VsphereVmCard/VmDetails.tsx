@@ -3,13 +3,13 @@ import { VmServiceVm } from '@backstage-vsphere/plugin-vsphere-common';
 import { formatQuantity } from '../../utils/formatQuantity';
 import { ConditionList } from '../ConditionList';
 import { FactList } from '../FactList';
-import { toVmRow } from '../../utils/toVmRow';
+import { ownSizeText, toVmRow } from '../../utils/toVmRow';
 
-/** "2 vCPU, 4 GiB" from what vCenter reports. */
+/** "2 vCPU, 4 GiB" from what vCenter reports, else the VM's own size as asked. */
 function size(vm: VmServiceVm): string | undefined {
   const vc = vm.vcenterVm;
   if (vc?.cpuCount === undefined || vc.memoryMiB === undefined)
-    return undefined;
+    return ownSizeText(vm);
   return `${vc.cpuCount} vCPU, ${formatQuantity(vc.memoryMiB, 'MiB')}`;
 }
 

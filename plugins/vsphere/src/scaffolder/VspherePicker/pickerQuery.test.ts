@@ -27,6 +27,34 @@ describe('pickerQuery', () => {
     expect(pickerQuery('namespaces', {}, {})).toEqual({});
   });
 
+  it('lists Kubernetes versions of a namespace, narrowed by the ClusterClass the form chose', () => {
+    expect(
+      pickerQuery(
+        'kubernetes-versions',
+        {},
+        { namespace: 'demo', clusterClass: 'builtin-generic-v3.4.0' },
+      ),
+    ).toEqual({ namespace: 'demo', clusterClass: 'builtin-generic-v3.4.0' });
+    expect(
+      pickerQuery(
+        'kubernetes-versions',
+        { clusterClass: 'fixed' },
+        { namespace: 'demo', clusterClass: 'other' },
+      ),
+    ).toEqual({ namespace: 'demo', clusterClass: 'fixed' });
+    // without a class the backend uses the cluster action's default
+    expect(
+      pickerQuery('kubernetes-versions', {}, { namespace: 'demo' }),
+    ).toEqual({ namespace: 'demo' });
+    expect(pickerScope('kubernetes-versions', {}, {}).missing).toBe(
+      'namespace',
+    );
+    // other kinds do not send the class
+    expect(
+      pickerQuery('images', {}, { namespace: 'demo', clusterClass: 'x' }),
+    ).toEqual({ namespace: 'demo' });
+  });
+
   it('lists node pools of the cluster chosen in the form, once there is one', () => {
     expect(
       pickerQuery('node-pools', {}, { namespace: 'demo', cluster: 'c1' }),

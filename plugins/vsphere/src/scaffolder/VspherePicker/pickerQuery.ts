@@ -11,14 +11,22 @@ export interface VspherePickerUiOptions {
   supervisor?: string;
   namespace?: string;
   cluster?: string;
+  /** For the Kubernetes version picker: the ClusterClass (else the form's `clusterClass`). */
+  clusterClass?: string;
   vcenterField?: string;
   supervisorField?: string;
   namespaceField?: string;
   clusterField?: string;
+  clusterClassField?: string;
 }
 
 /** Kinds whose options exist only within a namespace. */
-const NAMESPACED: PickerKind[] = ['images', 'clusters', 'node-pools'];
+const NAMESPACED: PickerKind[] = [
+  'images',
+  'clusters',
+  'node-pools',
+  'kubernetes-versions',
+];
 
 /**
  * What a picker still needs from the rest of the form before it can list anything.
@@ -66,6 +74,12 @@ export function pickerScope(
       kind === 'node-pools'
         ? options.cluster ??
           stringAt(formData, options.clusterField ?? 'cluster')
+        : undefined,
+    // without one the backend uses the class vsphere:cluster:create defaults to
+    clusterClass:
+      kind === 'kubernetes-versions'
+        ? options.clusterClass ??
+          stringAt(formData, options.clusterClassField ?? 'clusterClass')
         : undefined,
   };
   const missing = missingScope(kind, query);
