@@ -34,6 +34,7 @@ const PICKER_KINDS: [PickerKind, ...PickerKind[]] = [
   'content-libraries',
   'clusters',
   'node-pools',
+  'zones',
 ];
 
 const dnsLabel = z

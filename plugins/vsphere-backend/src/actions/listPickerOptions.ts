@@ -13,6 +13,7 @@ const KINDS: [PickerKind, ...PickerKind[]] = [
   'content-libraries',
   'clusters',
   'node-pools',
+  'zones',
 ];
 
 /** `list-picker-options`: the values the templates' pickers offer. */
@@ -24,7 +25,7 @@ export function registerListPickerOptionsAction(
     name: 'list-picker-options',
     title: 'List vSphere options for templates',
     description:
-      'The vCenters, Supervisors, namespaces, storage policies, VM classes, images, content libraries, clusters or node pools that the software templates accept, narrowed by vCenter, Supervisor, namespace and cluster.',
+      'The vCenters, Supervisors, namespaces, storage policies, VM classes, images, content libraries, clusters, node pools or zones that the software templates accept, narrowed by vCenter, Supervisor, namespace and cluster.',
     attributes: { readOnly: true, destructive: false, idempotent: true },
     schema: {
       input: z =>

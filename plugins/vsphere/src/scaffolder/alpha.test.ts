@@ -27,6 +27,7 @@ describe('vsphereFormFields', () => {
       'VsphereContentLibraryPicker',
       'VsphereClusterPicker',
       'VsphereNodePoolPicker',
+      'VsphereZonePicker',
     ]);
   });
 });

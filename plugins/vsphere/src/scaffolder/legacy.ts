@@ -78,3 +78,10 @@ export const VsphereClusterPickerFieldExtension = provide(
 export const VsphereNodePoolPickerFieldExtension = provide(
   'VsphereNodePoolPicker',
 );
+
+/**
+ * Picks one or (for an array field) several vSphere zones of the chosen Supervisor, or of the
+ * chosen namespace (`ui:field: VsphereZonePicker`).
+ * @public
+ */
+export const VsphereZonePickerFieldExtension = provide('VsphereZonePicker');

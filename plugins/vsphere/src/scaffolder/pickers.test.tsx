@@ -29,6 +29,7 @@ describe('vSphere scaffolder fields', () => {
       'node-pools',
       { vcenter: 'testenv', namespace: 'demo', cluster: 'demo-cluster' },
     ],
+    ['VsphereZonePicker', 'zones', { vcenter: 'testenv' }],
   ])('%s lists %s and sets the picked value', async (name, kind, query) => {
     const field = vsphereFields.find(f => f.name === name)!;
     const listOptions = jest

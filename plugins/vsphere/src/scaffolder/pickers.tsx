@@ -35,4 +35,5 @@ export const vsphereFields = [
   field('VsphereContentLibraryPicker', 'content-libraries'),
   field('VsphereClusterPicker', 'clusters'),
   field('VsphereNodePoolPicker', 'node-pools'),
+  field('VsphereZonePicker', 'zones'),
 ];

@@ -26,6 +26,7 @@ const NOUNS: Record<PickerKind, string> = {
   'content-libraries': 'content libraries',
   clusters: 'clusters',
   'node-pools': 'node pools',
+  zones: 'vSphere zones',
 };
 
 /** The line under the field: what went wrong, what to do first, or the field's description. */
