@@ -6,6 +6,7 @@ import {
   VirtualMachineSpec,
 } from '@backstage-vsphere/plugin-vsphere-node';
 import { waitFor } from './waitFor';
+import { ZONE_LABEL } from './zones';
 
 /** The VM, or undefined when there is none. */
 export async function findVm(
@@ -79,5 +80,8 @@ export function vmDifferences(
       vm.storageClass !== spec.storageClass &&
       'storageClass',
     vm.desiredPowerState !== spec.powerState && 'powerState',
+    spec.labels?.[ZONE_LABEL] !== undefined &&
+      vm.labels[ZONE_LABEL] !== spec.labels[ZONE_LABEL] &&
+      'zone',
   ].filter((f): f is string => Boolean(f));
 }
