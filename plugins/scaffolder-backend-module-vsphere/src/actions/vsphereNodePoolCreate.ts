@@ -55,6 +55,7 @@ export function createVsphereNodePoolCreateAction(
         replicas: nodePoolFields.replicas,
         vmClass: nodePoolFields.vmClass,
         storageClass: nodePoolFields.storageClass,
+        failureDomain: nodePoolFields.failureDomain,
         ...waitInput,
       },
       output: {

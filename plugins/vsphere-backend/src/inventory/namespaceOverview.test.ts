@@ -101,8 +101,8 @@ describe('toNamespaceOverview', () => {
     const input = {
       storagePolicies: [],
       contentLibraries: [
-        { id: 'lib-1', name: 'tkg-images' },
-        { id: 'lib-2', name: 'team-uploads' },
+        { id: 'lib-1', name: 'tkg-images', datastores: [] },
+        { id: 'lib-2', name: 'team-uploads', datastores: [] },
       ],
       resourceQuotas: [],
       limitRanges: [],
