@@ -2,18 +2,18 @@ import { expect, Page, test } from '@playwright/test';
 import { signInAsGuest } from './signIn';
 
 async function pick(page: Page, label: string, option: string | RegExp) {
-  await page.getByRole('textbox', { name: label }).click();
+  await page.getByRole('textbox', { name: label, exact: true }).click();
   await page.getByRole('option', { name: option }).first().click();
 }
 
-/** The option names a picker offers once it has loaded them. */
+/** The option values a picker offers once it has loaded them (each shows `value — description`). */
 async function offered(page: Page, label: string): Promise<string[]> {
-  await page.getByRole('textbox', { name: label }).click();
+  await page.getByRole('textbox', { name: label, exact: true }).click();
   const options = page.getByRole('option');
   await expect(options.first()).toBeVisible();
   const names = await options.allInnerTexts();
   await page.keyboard.press('Escape');
-  return names.map(n => n.split('\n')[0].trim());
+  return names.map(n => n.split(' — ')[0].trim());
 }
 
 test("the namespace template offers the chosen Supervisor's zones", async ({
@@ -60,6 +60,21 @@ test("the VM template offers only the namespace's VM classes and zones", async (
   expect(await offered(page, 'Zone')).toEqual(['zone-a']);
   await page.screenshot({
     path: 'artifacts/screenshots/vm-template-team-a-zones.png',
+    fullPage: true,
+  });
+});
+
+test("the demo service's vSphere tab shows the zones its namespace is placed in", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/demo-web/vsphere');
+
+  const zones = page.getByRole('grid', { name: 'Zones' });
+  await expect(zones).toContainText('zone-a (management)');
+  await expect(zones).toContainText('zone-b');
+  await page.screenshot({
+    path: 'artifacts/screenshots/vsphere-tab-zones.png',
     fullPage: true,
   });
 });
