@@ -19,10 +19,12 @@ var keptNamespaceFields = []string{"description", "access_list", "storage_specs"
 type namespaceFields struct {
 	mu     sync.Mutex
 	byName map[string]map[string]json.RawMessage
+	v2     map[string]*v2Fields // what the v2 routes add (namespaces_v2.go)
+	zones  *zoneTopology
 }
 
 func newNamespaceFields() *namespaceFields {
-	return &namespaceFields{byName: map[string]map[string]json.RawMessage{}}
+	return &namespaceFields{byName: map[string]map[string]json.RawMessage{}, v2: map[string]*v2Fields{}}
 }
 
 // remember stores the kept fields present in a create or update body (an update replaces only those it sets).
@@ -49,6 +51,7 @@ func (f *namespaceFields) forget(name string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	delete(f.byName, name)
+	delete(f.v2, name)
 }
 
 // addTo merges the kept fields of a namespace into one JSON object the simulator returned.

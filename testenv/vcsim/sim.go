@@ -52,6 +52,8 @@ type Ready struct {
 	Namespaces      []string `json:"namespaces"`
 	VMClasses       []string `json:"vmClasses"`
 	ContentLibrary  string   `json:"contentLibraryName"`
+	// vSphere zones bound to each Supervisor, by Supervisor (WCP cluster) id
+	Zones map[string][]string `json:"zones"`
 	*vapiSeed
 }
 
@@ -141,12 +143,15 @@ func Start(ctx context.Context, cfg Config) (*Sim, error) {
 		return nil, fmt.Errorf("seed vapi: %w", err)
 	}
 
+	fields.zones = newZoneTopology(map[string]string{wcpClusterName: inv.WCPClusterID, wcp2ClusterName: inv.WCP2ClusterID})
+	fields.seedV2(inv, seeded.LibraryID)
+
 	s.rec, err = openRecorder(filepath.Join(dir, "requests.jsonl"))
 	if err != nil {
 		return nil, err
 	}
 	tracker := newSessionTracker(svc.ServeMux, vim)
-	handler := adminHandler(tracker, s.rec, s.rec.Middleware(tracker.Middleware(authShim(fields.Middleware(svc.ServeMux)))))
+	handler := adminHandler(tracker, s.rec, s.rec.Middleware(tracker.Middleware(authShim(fields.zones.Middleware(fields.V2Middleware(fields.Middleware(svc.ServeMux)), fields.namespacesInZone)))))
 	s.public = &http.Server{Handler: handler, ErrorLog: log.New(os.Stderr, "public: ", log.LstdFlags), ReadHeaderTimeout: 30 * time.Second}
 	go func() { _ = s.public.Serve(tls.NewListener(ln, s.internal.TLS)) }()
 
@@ -156,7 +161,7 @@ func Start(ctx context.Context, cfg Config) (*Sim, error) {
 		WCPClusterID: inv.WCPClusterID, WCPClusterName: wcpClusterName, Datacenter: datacenterName,
 		WCP2ClusterID: inv.WCP2ClusterID, WCP2ClusterName: wcp2ClusterName, WCP2Namespaces: seedNamespaces2,
 		VMCount: cfg.VMs, PID: os.Getpid(), Namespaces: seedNamespaces, ContentLibrary: libraryName,
-		VMClasses: []string{}, vapiSeed: seeded,
+		VMClasses: []string{}, vapiSeed: seeded, Zones: fields.zones.names(),
 	}
 	for _, c := range seedVMClasses {
 		s.Ready.VMClasses = append(s.Ready.VMClasses, c.Id)

@@ -35,6 +35,7 @@ const PICKER_KINDS: [PickerKind, ...PickerKind[]] = [
   'clusters',
   'node-pools',
   'kubernetes-versions',
+  'zones',
 ];
 
 const dnsLabel = z

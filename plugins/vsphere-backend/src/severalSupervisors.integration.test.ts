@@ -133,6 +133,10 @@ describe('a vCenter with two Supervisors', () => {
     expect(first.errors).toEqual([]);
     expect(first.supervisor).toBe('supervisor');
     expect(first.namespace?.name).toBe('demo');
+    expect(first.namespace?.zones).toEqual([
+      { name: 'zone-a', type: 'MANAGEMENT' },
+      { name: 'zone-b', type: 'WORKLOAD' },
+    ]);
     expect(first.sources.map(s => s.source)).toContain(
       'supervisor:testenv/supervisor',
     );
@@ -152,6 +156,9 @@ describe('a vCenter with two Supervisors', () => {
       description: 'Team B, on the second Supervisor',
       vmClasses: ['best-effort-small'],
     });
+    expect(second.namespace?.zones).toEqual([
+      { name: 'zone-c', type: 'MANAGEMENT' },
+    ]);
     expect(second.namespace?.resourceQuotas.map(q => q.name)).toEqual([
       'team-b-storagequota',
     ]);
@@ -182,6 +189,39 @@ describe('a vCenter with two Supervisors', () => {
         }),
       ),
     ).toEqual(['ubuntu-2204-kube-v1.33']);
+
+    // each Supervisor's own zones; with a namespace, the zones it is placed in
+    expect(
+      (await options('zones', { supervisor: 'supervisor' })).body.items,
+    ).toEqual([
+      {
+        value: 'zone-a',
+        label: 'zone-a',
+        // other suites may place namespaces in the zones meanwhile
+        description: expect.stringMatching(
+          /^management zone, \d+ namespaces?$/,
+        ),
+      },
+      {
+        value: 'zone-b',
+        label: 'zone-b',
+        description: expect.stringMatching(/^workload zone, \d+ namespaces?$/),
+      },
+    ]);
+    expect(
+      values(await options('zones', { supervisor: 'supervisor2' })),
+    ).toEqual(['zone-c']);
+    expect(
+      values(
+        await options('zones', {
+          supervisor: 'supervisor',
+          namespace: 'team-a',
+        }),
+      ),
+    ).toEqual(['zone-a']);
+    const noSupervisor = await options('zones', {});
+    expect(noSupervisor.status).toBe(400);
+    expect(noSupervisor.body.error.message).toContain('supervisor2');
 
     const unnamed = await options('images', { namespace: 'team-b' });
     expect(unnamed.status).toBe(400);

@@ -45,7 +45,19 @@ export interface NamespaceOverview {
   vmClasses: string[];
   /** The namespace's VM classes with size and reservations, as vCenter defines them. */
   vmClassDetails: NamespaceVmClass[];
-  contentLibraries: { id: string; name?: string }[];
+  /** With the settings vCenter reports for the VM Image Service (v2 API). */
+  contentLibraries: {
+    id: string;
+    name?: string;
+    writable?: boolean;
+    allowImport?: boolean;
+  }[];
+  /** vSphere zones the namespace is placed in; unset where vCenter does not report zones (before vSphere 9). */
+  zones?: { name: string; type?: string }[];
+  /** Created by a developer through namespace self-service. */
+  selfService?: boolean;
+  /** The network provider, e.g. `NSX_VPC`, and the VPC's NSX path, where vCenter reports them. */
+  network?: { provider: string; vpc?: string };
   /** Kubernetes ResourceQuota hard/used, by resource name. */
   resourceQuotas: {
     name: string;
@@ -154,7 +166,8 @@ export type PickerKind =
   | 'content-libraries'
   | 'clusters'
   | 'node-pools'
-  | 'kubernetes-versions';
+  | 'kubernetes-versions'
+  | 'zones';
 
 /**
  * Power actions on a VM Service VM.

@@ -329,6 +329,10 @@ describe('vsphere:cluster:create against the testenv', () => {
         /^nodePools: 'a' is listed more than once$/,
       ],
       [
+        { nodePools: [{ name: 'a', replicas: 1, failureDomain: 'zone-c' }] },
+        /^nodePools\[0\]\.failureDomain: 'zone-c' is not a zone of namespace 'demo' on Supervisor 'supervisor' \(domain-c\d+\) of vCenter 'testenv'; valid zones: zone-a, zone-b$/,
+      ],
+      [
         { nodePools: [{ name: 'Pool_1', replicas: 1 }] },
         /^nodePools\[0\]\.name: 'Pool_1' is not a DNS-1123 label/,
       ],

@@ -109,6 +109,7 @@ export function createVsphereClusterCreateAction(
                 replicas: nodePoolFields.replicas(z),
                 vmClass: nodePoolFields.vmClass(z),
                 storageClass: nodePoolFields.storageClass(z),
+                failureDomain: nodePoolFields.failureDomain(z),
               }),
               { description: 'Worker node pools; at least one' },
             )

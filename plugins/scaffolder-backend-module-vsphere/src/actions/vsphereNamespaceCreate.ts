@@ -28,6 +28,7 @@ import { namespaceEvent, publishCreated } from '../lib/published';
 import { listNames } from '../lib/resolve';
 import { SupervisorTarget, resolveSupervisor } from '../lib/target';
 import { outputLinks } from '../lib/outputs';
+import { checkZones } from '../lib/zones';
 import { examples } from './vsphereNamespaceCreate.examples';
 
 /** Throws unless vCenter lists the Supervisor's cluster among its Supervisor clusters. */
@@ -94,6 +95,13 @@ export function createVsphereNamespaceCreateAction(
               'Namespace name: a DNS-1123 label (at most 63 lower-case letters, digits and -)',
           }),
         ...namespaceSettingsInput,
+        zones: z =>
+          z
+            .array(z.string(), {
+              description:
+                "vSphere zones of the Supervisor to place the namespace in, e.g. `zone-a`; needs vSphere 9 (the v2 namespaces API). Checked against the Supervisor's zones",
+            })
+            .optional(),
         ...ownerInput,
         ...waitInput,
       },
@@ -137,6 +145,15 @@ export function createVsphereNamespaceCreateAction(
           problems,
           signal,
         );
+        if (input.zones) {
+          settings.zones = await checkZones({
+            target: resolved,
+            field: 'zones',
+            zones: input.zones,
+            problems,
+            signal,
+          });
+        }
       } else {
         checkNamespaceSettings(input, problems);
       }

@@ -183,6 +183,20 @@ describe('vsphere:nodepool:create against the testenv', () => {
     expect(await topologyPools()).toEqual(before);
   });
 
+  it("accepts a zone of the namespace as the pool's failure domain in a dry run", async () => {
+    const { create } = setup();
+    const before = await topologyPools();
+
+    const { outputs } = await runAction(
+      create,
+      { ...target, name: 'zoned', replicas: 1, failureDomain: 'zone-a' },
+      { isDryRun: true },
+    );
+
+    expect(outputs).toMatchObject({ created: false });
+    expect(await topologyPools()).toEqual(before);
+  });
+
   describe('rejects bad input naming the field and the rule, and changes nothing', () => {
     it.each([
       [{ name: 'Big_Pool' }, /^name: 'Big_Pool' is not a DNS-1123 label/],
@@ -201,6 +215,10 @@ describe('vsphere:nodepool:create against the testenv', () => {
       [
         { storageClass: 'gold' },
         /^storageClass: 'gold' is not a storage class of namespace 'demo'/,
+      ],
+      [
+        { failureDomain: 'zone-c' },
+        /^failureDomain: 'zone-c' is not a zone of namespace 'demo' on Supervisor 'supervisor' \(domain-c\d+\) of vCenter 'testenv'; valid zones: zone-a, zone-b$/,
       ],
       [
         { cluster: 'nowhere' },

@@ -56,6 +56,7 @@ export function createVsphereNodePoolCreateAction(
         replicas: nodePoolFields.replicas,
         vmClass: nodePoolFields.vmClass,
         storageClass: nodePoolFields.storageClass,
+        failureDomain: nodePoolFields.failureDomain,
         ...waitInput,
       },
       output: {

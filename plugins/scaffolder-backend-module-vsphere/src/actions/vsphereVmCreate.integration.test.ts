@@ -201,6 +201,43 @@ describe('vsphere:vm:create against the testenv', () => {
     expect(auditor.createEvent).not.toHaveBeenCalled();
   });
 
+  it("places the VM in a zone of its namespace by the zone label, and refuses others naming the namespace's zones", async () => {
+    const { action } = setup();
+    const name = newName('it-vm-zone');
+
+    await runAction(action, { ...baseInput(name), zone: 'zone-b' });
+    const vm = await vmObject(name);
+    expect(vm.metadata.labels).toEqual({
+      'topology.kubernetes.io/zone': 'zone-b',
+    });
+
+    const moved = await runActionFailing(action, {
+      ...baseInput(name),
+      zone: 'zone-a',
+    });
+    expect(moved.error.message).toBe(
+      `VM '${name}' already exists in namespace 'demo' and differs in: zone; choose another name`,
+    );
+
+    const other = newName('it-vm-zone');
+    const foreign = await runActionFailing(action, {
+      ...baseInput(other),
+      zone: 'zone-c',
+    });
+    expect(foreign.error.message).toBe(
+      `zone: 'zone-c' is not a zone of namespace 'demo' on Supervisor 'supervisor' (${env.vcenter.wcpClusterId}) of vCenter 'testenv'; valid zones: zone-a, zone-b`,
+    );
+    const narrower = await runActionFailing(
+      action,
+      { ...baseInput(other), namespace: 'team-a', zone: 'zone-b' },
+      { isDryRun: true },
+    );
+    expect(narrower.error.message).toBe(
+      `zone: 'zone-b' is not a zone of namespace 'team-a' on Supervisor 'supervisor' (${env.vcenter.wcpClusterId}) of vCenter 'testenv'; valid zones: zone-a`,
+    );
+    await expect(vmExists(other)).resolves.toBe(false);
+  });
+
   it('stops waiting as soon as the task is cancelled', async () => {
     const { action } = setup();
     const name = newName();

@@ -36,6 +36,7 @@ import { resolveSupervisor } from '../lib/target';
 import { findVm, vmDifferences, waitForVm } from '../lib/vmState';
 import { checkVmSize } from '../lib/vmSize';
 import { outputLinks } from '../lib/outputs';
+import { ZONE_LABEL, checkZones } from '../lib/zones';
 import { examples } from './vsphereVmCreate.examples';
 
 /**
@@ -105,6 +106,13 @@ export function createVsphereVmCreateAction(options: VsphereActionOptions) {
               description: 'Kubernetes labels of the VM, e.g. `app: payments`',
             })
             .optional(),
+        zone: z =>
+          z
+            .string({
+              description:
+                "vSphere zone to place the VM in, e.g. `zone-a` (label `topology.kubernetes.io/zone`); one of the namespace's zones",
+            })
+            .optional(),
         sshAuthorizedKeys: z =>
           z
             .array(z.string(), {
@@ -169,13 +177,33 @@ export function createVsphereVmCreateAction(options: VsphereActionOptions) {
           ? new NamespaceOptions(resolved, namespace, signal)
           : undefined;
       // Classes and images are per namespace: without one there is nothing to check them against.
-      if (live && (await problems.checkAsync(() => live.checkNamespace()))) {
+      const namespaceFound =
+        live && (await problems.checkAsync(() => live.checkNamespace()));
+      if (live && namespaceFound) {
         foundClass = await problems.checkAsync(() =>
           live.vmClass('className', input.className),
         );
         foundImage = await problems.checkAsync(() =>
           live.image('imageName', input.imageName),
         );
+      }
+      const { zone } = input;
+      if (resolved && namespaceFound && zone) {
+        await checkZones({
+          target: resolved,
+          field: 'zone',
+          zones: [zone],
+          single: true,
+          namespace,
+          problems,
+          signal,
+        });
+        const labelled = input.labels?.[ZONE_LABEL];
+        if (labelled !== undefined && labelled !== zone) {
+          problems.add(
+            `labels: '${ZONE_LABEL}' is '${labelled}' but zone is '${zone}'; set only zone`,
+          );
+        }
       }
       const asked = input.storageClass;
       if (live && asked) {
@@ -217,7 +245,9 @@ export function createVsphereVmCreateAction(options: VsphereActionOptions) {
         powerState,
         ...(storageClass ? { storageClass } : {}),
         ...(size ? { size } : {}),
-        ...(input.labels ? { labels: input.labels } : {}),
+        ...(input.labels || zone
+          ? { labels: { ...input.labels, ...(zone && { [ZONE_LABEL]: zone }) } }
+          : {}),
         ...(input.owner
           ? { annotations: { [OWNER_ANNOTATION]: input.owner } }
           : {}),
@@ -266,7 +296,7 @@ export function createVsphereVmCreateAction(options: VsphereActionOptions) {
         spec.className
       }, image ${spec.imageName}${
         storageClass ? `, storage class ${storageClass}` : ''
-      }, ${powerState})`;
+      }${zone ? `, zone ${zone}` : ''}, ${powerState})`;
 
       const run = await createOnce({
         ctx,

@@ -68,6 +68,7 @@ export function namespaceDifferences(
         current.resourceSpec?.storageRequestLimitMiB,
         (a, b) => a === b,
       ],
+      ['zones', wanted.zones, current.zones?.map(z => z.zone), sameSet],
       [
         'accessList',
         wanted.accessList,

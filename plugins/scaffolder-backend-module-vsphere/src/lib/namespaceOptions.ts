@@ -6,6 +6,8 @@ import {
 import { KubeObject } from '@backstage-vsphere/plugin-vsphere-node';
 import { listNames, resolveByName, storageClassOf } from './resolve';
 import { SupervisorTarget } from './target';
+import { InputProblems } from './problems';
+import { checkZones } from './zones';
 
 /** The machine deployment classes a ClusterClass offers node pools. */
 function workerClassesOf(clusterClass: KubeObject): string[] {
@@ -36,6 +38,22 @@ export class NamespaceOptions {
   }
 
   /** Throws an InputError listing vCenter's namespaces unless the Supervisor has this one. */
+  /** A zone of the namespace on its Supervisor; the InputError lists the valid zones. */
+  async zone(field: string, zone: string): Promise<string> {
+    const problems = new InputProblems();
+    await checkZones({
+      target: this.target,
+      field,
+      zones: [zone],
+      single: true,
+      namespace: this.namespace,
+      problems,
+      signal: this.signal,
+    });
+    problems.throwIfAny();
+    return zone;
+  }
+
   async checkNamespace(field = 'namespace'): Promise<true> {
     const { supervisor, vcenter, supervisorConfig } = this.target;
     try {

@@ -28,6 +28,8 @@ export interface NamespaceSettingsInput {
     domain: string;
     role: 'OWNER' | 'EDIT' | 'VIEW';
   }>;
+  /** Create only: zones of the Supervisor to place the namespace in. */
+  zones?: string[];
 }
 
 /** The settings resolved to vCenter ids and units; unset fields are left as they are. */
@@ -38,6 +40,8 @@ export interface NamespaceSettings {
   contentLibraries?: string[];
   resourceSpec?: NamespaceResourceSpec;
   accessList?: NamespaceAccessEntry[];
+  /** Create only, checked by `checkZones`. */
+  zones?: string[];
 }
 
 /** The input schema of the settings, shared by create and update. */
@@ -260,6 +264,7 @@ export function describeNamespaceSettings(
     input.vmClasses?.length && `VM classes ${input.vmClasses.join(', ')}`,
     input.contentLibraries?.length &&
       `content libraries ${input.contentLibraries.join(', ')}`,
+    input.zones?.length && `zones ${input.zones.join(', ')}`,
     input.cpuLimit && `CPU limit ${input.cpuLimit}`,
     input.memoryLimit && `memory limit ${input.memoryLimit}`,
     input.storageLimit && `storage limit ${input.storageLimit}`,

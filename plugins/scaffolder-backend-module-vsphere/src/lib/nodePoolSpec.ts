@@ -17,6 +17,7 @@ export interface NodePoolInput {
   replicas: number;
   vmClass?: string;
   storageClass?: string;
+  failureDomain?: string;
 }
 
 /** The schema of one node pool, shared by cluster and node pool creation. */
@@ -40,6 +41,13 @@ export const nodePoolFields = {
           "Storage class of the nodes' disks; the cluster's when omitted",
       })
       .optional(),
+  failureDomain: (z: Z) =>
+    z
+      .string({
+        description:
+          "vSphere zone to place the nodes in, e.g. `zone-a`; one of the namespace's zones",
+      })
+      .optional(),
 };
 
 /**
@@ -54,7 +62,7 @@ export async function resolveNodePool(
 ): Promise<NodePoolSpec> {
   problems.check(() => checkDnsLabel(`${prefix}name`, pool.name));
   const spec: NodePoolSpec = { name: pool.name, replicas: pool.replicas };
-  const { vmClass, storageClass } = pool;
+  const { vmClass, storageClass, failureDomain } = pool;
   if (live && vmClass) {
     spec.vmClass = await problems.checkAsync(() =>
       live.vmClass(`${prefix}vmClass`, vmClass),
@@ -63,6 +71,11 @@ export async function resolveNodePool(
   if (live && storageClass) {
     spec.storageClass = await problems.checkAsync(() =>
       live.storageClass(`${prefix}storageClass`, storageClass),
+    );
+  }
+  if (live && failureDomain) {
+    spec.failureDomain = await problems.checkAsync(() =>
+      live.zone(`${prefix}failureDomain`, failureDomain),
     );
   }
   return spec;

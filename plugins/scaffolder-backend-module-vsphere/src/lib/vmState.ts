@@ -7,6 +7,7 @@ import {
 } from '@backstage-vsphere/plugin-vsphere-node';
 import { waitFor } from './waitFor';
 import { sizeDiffers } from './vmSize';
+import { ZONE_LABEL } from './zones';
 
 /** The VM, or undefined when there is none. */
 export async function findVm(
@@ -81,5 +82,8 @@ export function vmDifferences(
       'storageClass',
     vm.desiredPowerState !== spec.powerState && 'powerState',
     sizeDiffers(vm.size, spec.size) && 'size',
+    spec.labels?.[ZONE_LABEL] !== undefined &&
+      vm.labels[ZONE_LABEL] !== spec.labels[ZONE_LABEL] &&
+      'zone',
   ].filter((f): f is string => Boolean(f));
 }

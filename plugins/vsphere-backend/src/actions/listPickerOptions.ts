@@ -14,6 +14,7 @@ const KINDS: [PickerKind, ...PickerKind[]] = [
   'clusters',
   'node-pools',
   'kubernetes-versions',
+  'zones',
 ];
 
 /** `list-picker-options`: the values the templates' pickers offer. */
@@ -25,7 +26,7 @@ export function registerListPickerOptionsAction(
     name: 'list-picker-options',
     title: 'List vSphere options for templates',
     description:
-      'The vCenters, Supervisors, namespaces, storage policies, VM classes, images, content libraries, clusters, node pools or Kubernetes versions that the software templates accept, narrowed by vCenter, Supervisor, namespace and cluster.',
+      'The vCenters, Supervisors, namespaces, storage policies, VM classes, images, content libraries, clusters, node pools, zones or Kubernetes versions that the software templates accept, narrowed by vCenter, Supervisor, namespace and cluster.',
     attributes: { readOnly: true, destructive: false, idempotent: true },
     schema: {
       input: z =>

@@ -111,6 +111,8 @@ export class CachedPickerOptions {
             return this.nodePoolOptions(vcConfig.name, query);
           case 'kubernetes-versions':
             return this.kubernetesVersionOptions(vcConfig.name, query);
+          case 'zones':
+            return this.zoneOptions(vcConfig.name, query);
           default:
             throw new InputError(`kind: '${kind}' is not a picker kind`);
         }
@@ -255,6 +257,40 @@ export class CachedPickerOptions {
         .filter(Boolean)
         .join('; '),
     }));
+  }
+
+  /**
+   * The vSphere zones of the chosen Supervisor, or with a namespace, those the namespace is placed
+   * in (where vCenter reports them): the only ones its VMs and node pools may use.
+   */
+  private async zoneOptions(vcenter: string, query: OptionsQuery) {
+    const { supervisor } = this.clients.supervisorConfig(
+      vcenter,
+      query.supervisor,
+    );
+    const [zones, namespace] = await Promise.all([
+      this.clients.vcenter(vcenter).listSupervisorZones(supervisor.cluster),
+      query.namespace
+        ? this.vcenterNamespace(vcenter, query.namespace)
+        : undefined,
+    ]);
+    const placed = namespace?.zones
+      ? new Set(namespace.zones.map(z => z.zone))
+      : undefined;
+    return zones
+      .filter(z => !placed || placed.has(z.zone))
+      .map(z => ({
+        value: z.zone,
+        label: z.zone,
+        description: [
+          z.type && `${z.type.toLowerCase()} zone`,
+          `${z.namespaces.length} namespace${
+            z.namespaces.length === 1 ? '' : 's'
+          }`,
+        ]
+          .filter(Boolean)
+          .join(', '),
+      }));
   }
 
   /** Forgets the option lists read so far, on every replica. */

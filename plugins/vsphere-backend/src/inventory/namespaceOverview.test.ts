@@ -96,4 +96,63 @@ describe('toNamespaceOverview', () => {
       ['best-effort-small', 'best-effort', 2],
     ]);
   });
+
+  it('carries zones, library settings, self-service and the VPC where vCenter reports them', () => {
+    const input = {
+      storagePolicies: [],
+      contentLibraries: [
+        { id: 'lib-1', name: 'tkg-images', datastores: [] },
+        { id: 'lib-2', name: 'team-uploads', datastores: [] },
+      ],
+      resourceQuotas: [],
+      limitRanges: [],
+      vmClasses: [],
+    };
+    const overview = toNamespaceOverview({
+      ...input,
+      namespace: {
+        name: 'demo',
+        cluster: 'domain-c8',
+        configStatus: 'RUNNING',
+        messages: [],
+        vmServiceSpec: { vmClasses: [], contentLibraries: ['lib-1'] },
+        zones: [
+          { zone: 'zone-a', type: 'MANAGEMENT', markedForRemoval: false },
+          { zone: 'zone-b' },
+        ],
+        contentLibraries: [{ contentLibrary: 'lib-2', writable: true }],
+        networkSpec: {
+          networkProvider: 'NSX_VPC',
+          vpcNetwork: { vpc: '/orgs/default/projects/p/vpcs/v' },
+        },
+        selfService: true,
+      },
+    });
+    expect(overview.zones).toEqual([
+      { name: 'zone-a', type: 'MANAGEMENT' },
+      { name: 'zone-b' },
+    ]);
+    expect(overview.contentLibraries).toEqual([
+      { id: 'lib-1', name: 'tkg-images' },
+      { id: 'lib-2', name: 'team-uploads', writable: true },
+    ]);
+    expect(overview.selfService).toBe(true);
+    expect(overview.network).toEqual({
+      provider: 'NSX_VPC',
+      vpc: '/orgs/default/projects/p/vpcs/v',
+    });
+
+    // a vCenter before vSphere 9 reports no zones: the overview says nothing about them
+    const v1 = toNamespaceOverview({
+      ...input,
+      namespace: {
+        name: 'demo',
+        cluster: 'domain-c8',
+        configStatus: 'RUNNING',
+        messages: [],
+      },
+    });
+    expect(v1).not.toHaveProperty('zones');
+    expect(v1).not.toHaveProperty('selfService');
+  });
 });

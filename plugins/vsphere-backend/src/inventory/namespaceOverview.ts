@@ -44,6 +44,36 @@ export function toNamespaceVmClass(
   };
 }
 
+function dropUnset<T extends object>(value: T): T {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined),
+  ) as T;
+}
+
+/** The VM Service's libraries and the image service's (v2), each once, with the latter's settings. */
+function contentLibrariesOf(
+  namespace: SupervisorNamespace,
+  libraryNames: Map<string, string>,
+): NamespaceOverview['contentLibraries'] {
+  const settings = new Map(
+    (namespace.contentLibraries ?? []).map(l => [l.contentLibrary, l]),
+  );
+  const ids = [
+    ...new Set([
+      ...(namespace.vmServiceSpec?.contentLibraries ?? []),
+      ...settings.keys(),
+    ]),
+  ];
+  return ids.map(id =>
+    dropUnset({
+      id,
+      name: libraryNames.get(id),
+      writable: settings.get(id)?.writable,
+      allowImport: settings.get(id)?.allowImport,
+    }),
+  );
+}
+
 /** Combines vCenter's namespace record with policy and library names and the Kubernetes quotas and limit ranges. */
 export function toNamespaceOverview(input: {
   namespace: SupervisorNamespace;
@@ -87,9 +117,21 @@ export function toNamespaceOverview(input: {
     vmClassDetails: vmClasses.map(name =>
       toNamespaceVmClass(name, classes.get(name)),
     ),
-    contentLibraries: (namespace.vmServiceSpec?.contentLibraries ?? []).map(
-      id => ({ id, name: libraryNames.get(id) }),
-    ),
+    contentLibraries: contentLibrariesOf(namespace, libraryNames),
+    ...(namespace.zones && {
+      zones: namespace.zones.map(z =>
+        dropUnset({ name: z.zone, type: z.type }),
+      ),
+    }),
+    ...(namespace.selfService !== undefined && {
+      selfService: namespace.selfService,
+    }),
+    ...(namespace.networkSpec && {
+      network: dropUnset({
+        provider: namespace.networkSpec.networkProvider,
+        vpc: namespace.networkSpec.vpcNetwork?.vpc,
+      }),
+    }),
     resourceQuotas: input.resourceQuotas.map(q => ({
       name: q.name,
       hard: q.hard,

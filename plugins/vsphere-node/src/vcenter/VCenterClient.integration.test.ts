@@ -256,6 +256,82 @@ describe('VCenterClient against the vSphere simulator', () => {
       expect((await vc.listNamespaces()).map(n => n.name)).not.toContain(name);
     });
 
+    it('reads each Supervisor its own zones and round-trips a v2 namespace with zones', async () => {
+      const vc = client();
+      const first = await vc.listSupervisorZones(env.vcenter.wcpClusterId);
+      const second = await vc.listSupervisorZones(env.vcenter.wcp2ClusterId);
+      expect(first.map(z => [z.zone, z.type])).toEqual([
+        ['zone-a', 'MANAGEMENT'],
+        ['zone-b', 'WORKLOAD'],
+      ]);
+      expect(second.map(z => z.zone)).toEqual(['zone-c']);
+      expect(second[0].namespaces).toEqual(['team-b']);
+
+      const demo = await vc.getNamespace('demo');
+      expect(demo.zones?.map(z => z.zone)).toEqual(['zone-a', 'zone-b']);
+      expect(demo.contentLibraries).toEqual([
+        expect.objectContaining({ writable: false, allowImport: true }),
+      ]);
+      expect(demo.networkSpec).toEqual({ networkProvider: 'VSPHERE_NETWORK' });
+      const teamA = (await vc.listNamespaces()).find(n => n.name === 'team-a');
+      expect(teamA?.selfService).toBe(true);
+
+      const [library] = (await vc.listContentLibraries()).filter(
+        l => l.name === 'tkg-images',
+      );
+      const name = `itz-${Date.now().toString(36)}`;
+      const start = recorderPosition(env);
+      await vc.createNamespace({
+        cluster: env.vcenter.wcpClusterId,
+        namespace: name,
+        zones: ['zone-b'],
+        contentLibraries: [{ contentLibrary: library.id, writable: true }],
+        networkSpec: {
+          networkProvider: 'NSX_VPC',
+          vpcNetwork: { defaultSubnetSize: 32 },
+        },
+        vmServiceSpec: {
+          vmClasses: ['best-effort-small'],
+          contentLibraries: [],
+        },
+      });
+      try {
+        expect(
+          since(start)
+            .filter(r => r.method === 'POST' && r.path.includes('namespaces'))
+            .map(r => [r.path, r.status]),
+        ).toEqual([['/api/vcenter/namespaces/instances/v2', 204]]);
+        const created = await vc.getNamespace(name);
+        expect(created).toMatchObject({
+          cluster: env.vcenter.wcpClusterId,
+          zones: [
+            { zone: 'zone-b', type: 'WORKLOAD', markedForRemoval: false },
+          ],
+          contentLibraries: [{ contentLibrary: library.id, writable: true }],
+          networkSpec: {
+            networkProvider: 'NSX_VPC',
+            vpcNetwork: { defaultSubnetSize: 32 },
+          },
+          selfService: false,
+        });
+        expect(created.vmServiceSpec?.contentLibraries).toEqual([library.id]);
+
+        // a zone of the other Supervisor: vCenter refuses it and creates nothing
+        await expect(
+          vc.createNamespace({
+            cluster: env.vcenter.wcpClusterId,
+            namespace: `${name}-x`,
+            zones: ['zone-c'],
+          }),
+        ).rejects.toThrow(/zone-c/);
+        await expect(vc.getNamespace(`${name}-x`)).rejects.toMatchObject({
+          name: 'NotFoundError',
+        });
+      } finally {
+        await vc.deleteNamespace(name);
+      }
+    });
+
     it('reads the inventory: VMs with host and datastore names, hosts, clusters, datastores, pools', async () => {
       const vc = client();
       const [vms, hosts, clusters, datastores, pools] = await Promise.all([

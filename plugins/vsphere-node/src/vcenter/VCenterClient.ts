@@ -40,6 +40,7 @@ import {
   StoragePolicy,
   SupervisorCluster,
   SupervisorNamespace,
+  SupervisorZone,
   VCenterCallOptions,
   VCenterCluster,
   VCenterDatastore,
@@ -61,6 +62,7 @@ export class VCenterClient {
   private readonly soap: SoapSession;
   private readonly collector: PropertyCollector;
   private readonly libraries: ContentLibraries;
+  private readonly namespaces: namespaces.NamespaceInstances;
   private readonly policies: StoragePolicies;
   private readonly perf: PerfReader;
   private closing?: Promise<void>;
@@ -90,6 +92,7 @@ export class VCenterClient {
     this.soap = new SoapSession(this.http, config, logger, backoff);
     this.collector = new PropertyCollector(this.soap, logger, config.name);
     this.libraries = new ContentLibraries(this.rest);
+    this.namespaces = new namespaces.NamespaceInstances(this.rest);
     this.policies = new StoragePolicies(this.soap, config.name);
     this.perf = new PerfReader(this.soap, this.collector, config.name);
   }
@@ -99,25 +102,39 @@ export class VCenterClient {
     return this.config.name;
   }
 
-  /** Supervisor namespaces in summary form (no specs). */
+  /** Supervisor namespaces in summary form (no specs), from the v2 API where served. */
   listNamespaces(options?: VCenterCallOptions): Promise<SupervisorNamespace[]> {
-    return namespaces.listNamespaces(this.rest, options);
+    return this.namespaces.list(options);
   }
 
-  /** One namespace with its specs; NotFoundError when it does not exist. */
+  /**
+   * One namespace with its specs (and zones, library settings, network and self-service flag
+   * where the vCenter serves the v2 API); NotFoundError when it does not exist.
+   */
   getNamespace(
     name: string,
     options?: VCenterCallOptions,
   ): Promise<SupervisorNamespace> {
-    return namespaces.getNamespace(this.rest, name, options);
+    return this.namespaces.get(name, options);
   }
 
-  /** Creates a namespace; never retried, as a resend could race a concurrent create. */
+  /**
+   * Creates a namespace; never retried, as a resend could race a concurrent create. Zones,
+   * library settings and a network spec go over the v2 API (InputError where it is missing).
+   */
   createNamespace(
     spec: NamespaceCreateSpec,
     options?: VCenterCallOptions,
   ): Promise<void> {
-    return namespaces.createNamespace(this.rest, spec, options);
+    return this.namespaces.create(spec, options);
+  }
+
+  /** The vSphere zones bound to a Supervisor (by its id, e.g. `domain-c8`); none before vSphere 9. */
+  listSupervisorZones(
+    supervisor: string,
+    options?: VCenterCallOptions,
+  ): Promise<SupervisorZone[]> {
+    return this.namespaces.listSupervisorZones(supervisor, options);
   }
 
   /** Changes a namespace (PATCH): each set field replaces the current value. */

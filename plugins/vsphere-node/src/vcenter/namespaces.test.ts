@@ -1,8 +1,15 @@
+import { registerMswTestHooks } from '@backstage/backend-test-utils';
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
 import {
+  NamespaceInstances,
   createSpecToWire,
+  createSpecToWireV2,
   namespaceFromWire,
   updateSpecToWire,
 } from './namespaces';
+import { RestSession } from './RestSession';
+import { STUB_URL, stubHttp } from './__testUtils__/stubConfig';
 import { vmClassFromWire } from './vmClasses';
 
 describe('namespace specs on the wire', () => {
@@ -94,6 +101,142 @@ describe('namespace specs on the wire', () => {
         { subjectType: 'GROUP', subject: 'g', domain: 'd', role: 'VIEW' },
       ],
     });
+  });
+});
+
+describe('v2 namespaces on the wire', () => {
+  it('sends zones, library settings and the network as the v2 create takes them', () => {
+    expect(
+      createSpecToWireV2({
+        cluster: 'domain-c8',
+        namespace: 'team-z',
+        zones: ['zone-a', 'zone-b'],
+        contentLibraries: [{ contentLibrary: 'lib-1', writable: true }],
+        networkSpec: {
+          networkProvider: 'NSX_VPC',
+          vpcNetwork: { defaultSubnetSize: 16 },
+        },
+      }),
+    ).toEqual({
+      supervisor: 'domain-c8',
+      namespace: 'team-z',
+      zones: [{ name: 'zone-a' }, { name: 'zone-b' }],
+      content_libraries: [{ content_library: 'lib-1', writable: true }],
+      network_spec: {
+        network_provider: 'NSX_VPC',
+        vpc_network: { default_subnet_size: 16 },
+      },
+    });
+  });
+
+  it('reads zones, library settings, the VPC and the self-service flag', () => {
+    expect(
+      namespaceFromWire(
+        {
+          supervisor: 'domain-c8',
+          config_status: 'RUNNING',
+          zones: [
+            { zone: 'zone-a', type: 'MANAGEMENT', marked_for_removal: false },
+          ],
+          content_libraries: [
+            { content_library: 'lib-1', writable: false, allow_import: true },
+          ],
+          network_spec: {
+            network_provider: 'NSX_VPC',
+            vpc_network: {
+              vpc: '/orgs/default/projects/p/vpcs/v',
+              auto_created: false,
+              default_subnet_size: 16,
+              vpc_config: {
+                private_cidrs: [{ address: '10.0.0.0', prefix: 16 }],
+              },
+            },
+          },
+          self_service_namespace: true,
+        },
+        'team-z',
+      ),
+    ).toEqual({
+      name: 'team-z',
+      cluster: 'domain-c8',
+      configStatus: 'RUNNING',
+      messages: [],
+      zones: [{ zone: 'zone-a', type: 'MANAGEMENT', markedForRemoval: false }],
+      contentLibraries: [
+        { contentLibrary: 'lib-1', writable: false, allowImport: true },
+      ],
+      networkSpec: {
+        networkProvider: 'NSX_VPC',
+        vpcNetwork: {
+          vpc: '/orgs/default/projects/p/vpcs/v',
+          autoCreated: false,
+          defaultSubnetSize: 16,
+          privateCidrs: [{ address: '10.0.0.0', prefix: 16 }],
+        },
+      },
+      selfService: true,
+    });
+  });
+});
+
+describe('NamespaceInstances against a vCenter without the v2 API', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  function instances() {
+    const { config, logger, http: transport } = stubHttp();
+    return new NamespaceInstances(new RestSession(transport, config, logger));
+  }
+
+  it('reads v1 after one 404 of the v2 route, and refuses zones it cannot send', async () => {
+    const calls: string[] = [];
+    server.use(
+      http.post(`${STUB_URL}/api/session`, () =>
+        HttpResponse.json('t', { status: 201 }),
+      ),
+      http.get(`${STUB_URL}/api/vcenter/namespaces/instances/v2/:name`, () => {
+        calls.push('GET v2');
+        return new HttpResponse('404 page not found', { status: 404 });
+      }),
+      http.get(`${STUB_URL}/api/vcenter/namespaces/instances/:name`, () => {
+        calls.push('GET v1');
+        return HttpResponse.json({
+          cluster: 'domain-c8',
+          config_status: 'RUNNING',
+        });
+      }),
+      http.post(`${STUB_URL}/api/vcenter/namespaces/instances/v2`, () => {
+        calls.push('POST v2');
+        return new HttpResponse('404 page not found', { status: 404 });
+      }),
+    );
+    const api = instances();
+    await expect(api.get('demo')).resolves.toMatchObject({
+      name: 'demo',
+      cluster: 'domain-c8',
+    });
+    await api.get('demo');
+    await expect(
+      api.create({ cluster: 'domain-c8', namespace: 'z', zones: ['zone-a'] }),
+    ).rejects.toThrow(
+      "Cannot create Supervisor namespace 'z': this vCenter does not serve the v2 namespaces API",
+    );
+    expect(calls).toEqual(['GET v2', 'GET v1', 'GET v1', 'POST v2']);
+  });
+
+  it('treats a vCenter without zone bindings as a Supervisor without zones', async () => {
+    server.use(
+      http.post(`${STUB_URL}/api/session`, () =>
+        HttpResponse.json('t', { status: 201 }),
+      ),
+      http.get(
+        `${STUB_URL}/api/vcenter/namespace-management/supervisors/:id/zones/bindings`,
+        () => new HttpResponse('404 page not found', { status: 404 }),
+      ),
+    );
+    await expect(instances().listSupervisorZones('domain-c8')).resolves.toEqual(
+      [],
+    );
   });
 });
 

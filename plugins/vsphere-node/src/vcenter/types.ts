@@ -54,6 +54,64 @@ export interface NamespaceVmServiceSpec {
 }
 
 /**
+ * A content library of a namespace's VM Image Service, with its settings (vSphere 8.0.2+).
+ * @public
+ */
+export interface NamespaceContentLibrary {
+  /** Content library id. */
+  contentLibrary: string;
+  /** Owners and editors of the namespace may add and delete its items. */
+  writable?: boolean;
+  /** Images may be imported into it from the namespace. */
+  allowImport?: boolean;
+  resourceNamingStrategy?: string;
+}
+
+/**
+ * How a namespace is networked (vSphere 9): `NSX_VPC`, `VSPHERE_NETWORK` or `NSXT_CONTAINER_PLUGIN`.
+ * @public
+ */
+export interface NamespaceNetworkSpec {
+  networkProvider: string;
+  /** Set with `NSX_VPC`. */
+  vpcNetwork?: {
+    /** NSX path of the VPC; unset when the Supervisor creates one. */
+    vpc?: string;
+    autoCreated?: boolean;
+    defaultSubnetSize?: number;
+    privateCidrs?: { address: string; prefix: number }[];
+  };
+}
+
+/**
+ * A vSphere zone a namespace is placed in.
+ * @public
+ */
+export interface NamespaceZone {
+  /** Zone id, e.g. `zone-a`. */
+  zone: string;
+  /** `MANAGEMENT` (control plane and workloads) or `WORKLOAD`. */
+  type?: string;
+  markedForRemoval?: boolean;
+}
+
+/**
+ * A vSphere zone bound to a Supervisor.
+ * @public
+ */
+export interface SupervisorZone {
+  /** Zone id, e.g. `zone-a`. */
+  zone: string;
+  /** `MANAGEMENT` (control plane and workloads) or `WORKLOAD`. */
+  type?: string;
+  /** `READY`, `CONFIGURING`, `REMOVING` or `ERROR`. */
+  status?: string;
+  /** Namespaces placed in the zone. */
+  namespaces: string[];
+  markedForRemoval?: boolean;
+}
+
+/**
  * Everything a new Supervisor namespace can be given.
  * @public
  */
@@ -69,6 +127,12 @@ export interface NamespaceCreateSpec {
   vmServiceSpec?: NamespaceVmServiceSpec;
   /** vSphere networks (names of Supervisor workload networks). */
   networks?: string[];
+  /** Zones of the Supervisor to place the namespace in; needs the v2 API (vSphere 9). */
+  zones?: string[];
+  /** VM Image Service libraries with their settings; needs the v2 API. */
+  contentLibraries?: NamespaceContentLibrary[];
+  /** Networking of the namespace; needs the v2 API. */
+  networkSpec?: NamespaceNetworkSpec;
 }
 
 /**
@@ -104,6 +168,12 @@ export interface SupervisorNamespace {
   storageSpecs?: NamespaceStorageSpec[];
   resourceSpec?: NamespaceResourceSpec;
   vmServiceSpec?: NamespaceVmServiceSpec;
+  /** The v2 fields, read where the vCenter serves `/api/vcenter/namespaces/instances/v2`. */
+  zones?: NamespaceZone[];
+  contentLibraries?: NamespaceContentLibrary[];
+  networkSpec?: NamespaceNetworkSpec;
+  /** Created by a developer through namespace self-service (kubectl). */
+  selfService?: boolean;
 }
 
 /**

@@ -28,6 +28,7 @@ describe('vsphereFormFields', () => {
       'VsphereClusterPicker',
       'VsphereNodePoolPicker',
       'VsphereKubernetesVersionPicker',
+      'VsphereZonePicker',
     ]);
   });
 });

@@ -87,3 +87,10 @@ export const VsphereNodePoolPickerFieldExtension = provide(
 export const VsphereKubernetesVersionPickerFieldExtension = provide(
   'VsphereKubernetesVersionPicker',
 );
+
+/**
+ * Picks one or (for an array field) several vSphere zones of the chosen Supervisor, or of the
+ * chosen namespace (`ui:field: VsphereZonePicker`).
+ * @public
+ */
+export const VsphereZonePickerFieldExtension = provide('VsphereZonePicker');

@@ -38,6 +38,7 @@ describe('vSphere scaffolder fields', () => {
         clusterClass: 'builtin-generic-v3.4.0',
       },
     ],
+    ['VsphereZonePicker', 'zones', { vcenter: 'testenv' }],
   ])('%s lists %s and sets the picked value', async (name, kind, query) => {
     const field = vsphereFields.find(f => f.name === name)!;
     const listOptions = jest

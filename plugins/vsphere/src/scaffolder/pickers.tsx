@@ -36,4 +36,5 @@ export const vsphereFields = [
   field('VsphereClusterPicker', 'clusters'),
   field('VsphereNodePoolPicker', 'node-pools'),
   field('VsphereKubernetesVersionPicker', 'kubernetes-versions'),
+  field('VsphereZonePicker', 'zones'),
 ];

@@ -30,4 +30,34 @@ describe('NamespaceResources', () => {
       screen.getByText(/VM images come from the namespace's content libraries/),
     ).toBeInTheDocument();
   });
+
+  it('shows the zones and library settings vCenter reports, and no zone row where it reports none', async () => {
+    const first = renderInTestApp(
+      <NamespaceResources
+        namespace={namespaceFixture({
+          zones: [{ name: 'zone-a', type: 'MANAGEMENT' }, { name: 'zone-b' }],
+          contentLibraries: [
+            { id: 'lib-1', name: 'team-uploads', writable: true },
+          ],
+        })}
+      />,
+    );
+    const zones = screen.getByRole('grid', { name: 'Zones' });
+    expect(zones).toHaveTextContent('zone-a (management)');
+    expect(zones).toHaveTextContent('zone-b');
+    expect(screen.getByText('team-uploads (writable)')).toBeInTheDocument();
+
+    first.unmount();
+
+    const none = renderInTestApp(
+      <NamespaceResources namespace={namespaceFixture({ zones: [] })} />,
+    );
+    expect(
+      screen.getByText(/Not placed in a vSphere zone/),
+    ).toBeInTheDocument();
+    none.unmount();
+
+    renderInTestApp(<NamespaceResources namespace={namespaceFixture()} />);
+    expect(screen.queryByText('Zones')).not.toBeInTheDocument();
+  });
 });

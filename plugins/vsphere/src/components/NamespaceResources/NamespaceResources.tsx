@@ -20,9 +20,30 @@ const TagRow = (props: { label: string; items: string[]; empty: string }) => (
   </Flex>
 );
 
-/** What VMs in the namespace may use: storage policies, VM classes and content libraries. */
+/** A library's name with the settings that let the namespace change it. */
+function libraryLabel(
+  library: NamespaceOverview['contentLibraries'][number],
+): string {
+  const settings = [
+    library.writable && 'writable',
+    library.allowImport && 'imports allowed',
+  ].filter(Boolean);
+  const name = library.name ?? library.id;
+  return settings.length ? `${name} (${settings.join(', ')})` : name;
+}
+
+/** A zone's name, and its role when it also runs the Supervisor's control plane. */
+function zoneLabel(zone: NonNullable<NamespaceOverview['zones']>[number]) {
+  return zone.type === 'MANAGEMENT' ? `${zone.name} (management)` : zone.name;
+}
+
+/**
+ * What VMs in the namespace may use: zones (where vCenter reports them), storage policies, VM
+ * classes and content libraries.
+ */
 export const NamespaceResources = (props: { namespace: NamespaceOverview }) => {
-  const { storagePolicies, vmClasses, contentLibraries } = props.namespace;
+  const { storagePolicies, vmClasses, contentLibraries, zones } =
+    props.namespace;
   const policies = storagePolicies.map(policy => {
     const name = policy.name ?? policy.id;
     return policy.limitMiB === undefined
@@ -31,6 +52,13 @@ export const NamespaceResources = (props: { namespace: NamespaceOverview }) => {
   });
   return (
     <Flex direction="column" gap="3">
+      {zones && (
+        <TagRow
+          label="Zones"
+          items={zones.map(zoneLabel)}
+          empty="Not placed in a vSphere zone; VMs and clusters go wherever the Supervisor places them."
+        />
+      )}
       <TagRow
         label="Storage policies"
         items={policies}
@@ -43,7 +71,7 @@ export const NamespaceResources = (props: { namespace: NamespaceOverview }) => {
       />
       <TagRow
         label="Content libraries"
-        items={contentLibraries.map(library => library.name ?? library.id)}
+        items={contentLibraries.map(libraryLabel)}
         empty="None assigned; VM images come from the namespace's content libraries."
       />
     </Flex>

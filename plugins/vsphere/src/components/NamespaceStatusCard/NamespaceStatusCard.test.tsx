@@ -35,6 +35,26 @@ describe('NamespaceStatusCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('says when a developer created the namespace through self-service, and its network', async () => {
+    const overview = overviewFixture({
+      namespace: namespaceFixture({
+        selfService: true,
+        network: {
+          provider: 'NSX_VPC',
+          vpc: '/orgs/default/projects/p/vpcs/v',
+        },
+      }),
+    });
+    renderInTestApp(
+      <NamespaceStatusCard overview={overview} namespaceName="demo" />,
+    );
+    expect(
+      screen.getByText(
+        'Created by a developer through namespace self-service. Network: NSX_VPC (VPC /orgs/default/projects/p/vpcs/v)',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('says what to do when vCenter returned no namespace', async () => {
     renderInTestApp(
       <NamespaceStatusCard

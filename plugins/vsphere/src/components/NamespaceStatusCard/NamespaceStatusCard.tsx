@@ -14,6 +14,21 @@ export interface NamespaceStatusCardProps {
   namespaceName: string;
 }
 
+/** How the namespace came to be and is networked, where vCenter reports it (v2 API). */
+function namespaceOrigin(
+  namespace: NonNullable<EntityOverview['namespace']>,
+): string | undefined {
+  const parts = [
+    namespace.selfService &&
+      'Created by a developer through namespace self-service',
+    namespace.network &&
+      `Network: ${namespace.network.provider}${
+        namespace.network.vpc ? ` (VPC ${namespace.network.vpc})` : ''
+      }`,
+  ].filter(Boolean);
+  return parts.length ? parts.join('. ') : undefined;
+}
+
 /** The Supervisor namespace: status, quota usage, what VMs may use, and how to reach it. */
 export const NamespaceStatusCard = (props: NamespaceStatusCardProps) => {
   const { overview, namespaceName } = props;
@@ -44,6 +59,9 @@ export const NamespaceStatusCard = (props: NamespaceStatusCardProps) => {
     >
       <Flex direction="column" gap="4">
         {namespace.description && <Text>{namespace.description}</Text>}
+        {namespaceOrigin(namespace) && (
+          <Text color="secondary">{namespaceOrigin(namespace)}</Text>
+        )}
         {namespace.messages.map(message => (
           <Text key={message} color="warning">
             {message}

@@ -27,6 +27,7 @@ const NOUNS: Record<PickerKind, string> = {
   clusters: 'clusters',
   'node-pools': 'node pools',
   'kubernetes-versions': 'Kubernetes versions',
+  zones: 'vSphere zones',
 };
 
 /** The line under the field: what went wrong, what to do first, or the field's description. */
