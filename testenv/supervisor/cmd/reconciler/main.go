@@ -85,6 +85,8 @@ func run(ctx context.Context, o options) error {
 	if err != nil {
 		return err
 	}
+	// VMs of this Supervisor are placed in its own cluster, as vCenter places them
+	vc.clusterID = o.cluster
 	clusterClass, err := seedClusterClass()
 	if err != nil {
 		return err

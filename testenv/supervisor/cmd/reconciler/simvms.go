@@ -29,16 +29,23 @@ type simVM struct {
 	Moref, BiosUUID, InstanceUUID, Host, IP string
 }
 
-// wcpCluster finds the Supervisor cluster: the namespace APIs only know clusters named WCP-*.
+// wcpCluster finds this Supervisor's cluster: the one --supervisor-cluster names, else the first
+// named WCP-* (the namespace APIs only know clusters named so).
 func (v *vcenter) wcpCluster(ctx context.Context) (*object.ClusterComputeResource, error) {
 	clusters, err := v.finder.ClusterComputeResourceList(ctx, "*")
 	if err != nil {
 		return nil, err
 	}
 	for _, c := range clusters {
-		if strings.HasPrefix(c.Name(), "WCP-") {
+		if v.clusterID != "" && c.Reference().Value == v.clusterID {
 			return c, nil
 		}
+		if v.clusterID == "" && strings.HasPrefix(c.Name(), "WCP-") {
+			return c, nil
+		}
+	}
+	if v.clusterID != "" {
+		return nil, fmt.Errorf("no cluster %s in the simulator", v.clusterID)
 	}
 	return nil, errors.New("no WCP-* cluster in the simulator")
 }
@@ -196,11 +203,9 @@ func (v *vcenter) vmDefaults(ctx context.Context) (*object.Datastore, object.Vir
 	if v.datastore != nil {
 		return v.datastore, v.devices, nil
 	}
-	ds, err := v.finder.Datastore(ctx, "vsanDatastore")
+	ds, err := v.clusterDatastore(ctx)
 	if err != nil {
-		if ds, err = v.finder.DefaultDatastore(ctx); err != nil {
-			return nil, nil, err
-		}
+		return nil, nil, err
 	}
 	var devices object.VirtualDeviceList
 	if net, err := v.finder.Network(ctx, "Workload-Network"); err == nil {
@@ -216,6 +221,35 @@ func (v *vcenter) vmDefaults(ctx context.Context) (*object.Datastore, object.Vir
 	}
 	v.datastore, v.devices = ds, devices
 	return ds, devices, nil
+}
+
+// clusterDatastore is vsanDatastore when this Supervisor's cluster has it, else the cluster's first
+// datastore: a VM's files must be on a datastore its cluster's hosts see.
+func (v *vcenter) clusterDatastore(ctx context.Context) (*object.Datastore, error) {
+	cluster, err := v.wcpCluster(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var cr mo.ClusterComputeResource
+	if err := cluster.Properties(ctx, cluster.Reference(), []string{"datastore"}, &cr); err != nil {
+		return nil, err
+	}
+	if len(cr.Datastore) == 0 {
+		return nil, fmt.Errorf("cluster %s has no datastore", cluster.Name())
+	}
+	var stores []mo.Datastore
+	if err := property.DefaultCollector(v.vim).Retrieve(ctx, cr.Datastore, []string{"name"}, &stores); err != nil {
+		return nil, err
+	}
+	pick := stores[0]
+	for _, s := range stores {
+		if s.Name == "vsanDatastore" {
+			pick = s
+		}
+	}
+	ds := object.NewDatastore(v.vim, pick.Reference())
+	ds.InventoryPath = pick.Name // Name() reads the last element of the path
+	return ds, nil
 }
 
 // describe reads the ids and placement the Kubernetes status reports.

@@ -33,6 +33,9 @@ type vcenter struct {
 	finder *find.Finder
 	http   *http.Client
 
+	// clusterID is the moref of this Supervisor's cluster; empty: the first WCP-* cluster
+	clusterID string
+
 	mu         sync.Mutex // guards session and the placement lookups
 	session    string
 	placements map[string]placement // per Supervisor namespace
