@@ -188,7 +188,8 @@ describe('a vCenter with two Supervisors', () => {
           namespace: 'team-b',
         }),
       ),
-    ).toEqual(['ubuntu-2204-kube-v1.33']);
+      // what the second Supervisor publishes from team-b's content library
+    ).toEqual(['photon-5-kube-v1.32', 'ubuntu-2204-kube-v1.33']);
 
     // each Supervisor's own zones; with a namespace, the zones it is placed in
     expect(

@@ -94,14 +94,17 @@ describe('SupervisorClient against a Supervisor serving only VM Operator v1alpha
       imageName: 'ubuntu-2204-kube-v1.33',
       storageClass: 'k8s-gold',
       powerState: 'PoweredOn',
-      primaryIP4: '10.30.0.11',
+      // given by the second Supervisor's reconciler, as VM Operator would
+      primaryIP4: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/),
     });
     const classes = await client.listVirtualMachineClasses('team-b');
     expect(classes.map(c => [c.name, c.cpus, c.memory])).toEqual([
       ['best-effort-small', 2, '4Gi'],
     ]);
     const images = await client.listVirtualMachineImages('team-b');
+    // team-b's content library, as the second Supervisor's reconciler publishes it
     expect(images.map(i => [i.kind, i.displayName])).toEqual([
+      ['VirtualMachineImage', 'photon-5-kube-v1.32'],
       ['VirtualMachineImage', 'ubuntu-2204-kube-v1.33'],
     ]);
   });
