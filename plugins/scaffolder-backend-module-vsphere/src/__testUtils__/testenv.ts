@@ -21,18 +21,26 @@ import {
   loadTestenv,
   readRecordedRequests,
   recorderPosition,
+  testenvSupervisors,
   testenvVsphereConfig,
 } from '@backstage-vsphere/plugin-vsphere-node/testUtils';
 import { VsphereActionOptions } from '../actions';
 
-/** The shared testenv and clients for one test file; close them in afterAll. */
-export function testenvClients(): {
+/**
+ * The shared testenv and clients for one test file; close them in afterAll. `bothSupervisors`
+ * configures the vCenter with both of the testenv's Supervisors, so actions must name one.
+ */
+export function testenvClients(options: { bothSupervisors?: boolean } = {}): {
   env: TestenvInfo;
   clients: VsphereClients;
 } {
   const env = loadTestenv();
+  const vsphere = testenvVsphereConfig(
+    env,
+    options.bothSupervisors ? { supervisors: testenvSupervisors(env) } : {},
+  );
   const clients = new VsphereClients(
-    readVsphereConfig(new ConfigReader({ vsphere: testenvVsphereConfig(env) })),
+    readVsphereConfig(new ConfigReader({ vsphere })),
     mockServices.logger.mock(),
   );
   return { env, clients };

@@ -1,17 +1,7 @@
-import { ConfigReader } from '@backstage/config';
-import { mockServices } from '@backstage/backend-test-utils';
-import {
-  VsphereClients,
-  readVsphereConfig,
-} from '@backstage-vsphere/plugin-vsphere-node';
-import {
-  loadTestenv,
-  testenvSupervisors,
-  testenvVsphereConfig,
-} from '@backstage-vsphere/plugin-vsphere-node/testUtils';
 import {
   runAction,
   testenvActionOptions,
+  testenvClients,
   uniqueName,
 } from '../__testUtils__/testenv';
 import { createVsphereNamespaceCreateAction } from './vsphereNamespaceCreate';
@@ -20,17 +10,7 @@ import { createVsphereVmCreateAction } from './vsphereVmCreate';
 jest.setTimeout(180_000);
 
 // One vCenter with both of the testenv's Supervisors configured: the actions name the second.
-const env = loadTestenv();
-const clients = new VsphereClients(
-  readVsphereConfig(
-    new ConfigReader({
-      vsphere: testenvVsphereConfig(env, {
-        supervisors: testenvSupervisors(env),
-      }),
-    }),
-  ),
-  mockServices.logger.mock(),
-);
+const { env, clients } = testenvClients({ bothSupervisors: true });
 const first = clients.supervisor(undefined, 'supervisor');
 const second = clients.supervisor(undefined, 'supervisor2');
 const namespaces: string[] = [];

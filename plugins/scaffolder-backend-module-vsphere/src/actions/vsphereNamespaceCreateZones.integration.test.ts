@@ -1,21 +1,11 @@
-import { ConfigReader } from '@backstage/config';
-import { mockServices } from '@backstage/backend-test-utils';
-import {
-  VsphereClients,
-  readVsphereConfig,
-} from '@backstage-vsphere/plugin-vsphere-node';
-import {
-  loadTestenv,
-  readRecordedRequests,
-  testenvSupervisors,
-  testenvVsphereConfig,
-} from '@backstage-vsphere/plugin-vsphere-node/testUtils';
+import { readRecordedRequests } from '@backstage-vsphere/plugin-vsphere-node/testUtils';
 import {
   mutatingRequests,
   recorderPosition,
   runAction,
   runActionFailing,
   testenvActionOptions,
+  testenvClients,
   uniqueName,
 } from '../__testUtils__/testenv';
 import { createVsphereNamespaceCreateAction } from './vsphereNamespaceCreate';
@@ -23,17 +13,7 @@ import { createVsphereNamespaceCreateAction } from './vsphereNamespaceCreate';
 jest.setTimeout(120_000);
 
 // Both Supervisors of the testenv's vCenter: each has its own zones.
-const env = loadTestenv();
-const clients = new VsphereClients(
-  readVsphereConfig(
-    new ConfigReader({
-      vsphere: testenvVsphereConfig(env, {
-        supervisors: testenvSupervisors(env),
-      }),
-    }),
-  ),
-  mockServices.logger.mock(),
-);
+const { env, clients } = testenvClients({ bothSupervisors: true });
 const created: string[] = [];
 
 function setup() {

@@ -37,7 +37,6 @@ export class NamespaceOptions {
     return this.memo.get(key) as Promise<T>;
   }
 
-  /** Throws an InputError listing vCenter's namespaces unless the Supervisor has this one. */
   /** A zone of the namespace on its Supervisor; the InputError lists the valid zones. */
   async zone(field: string, zone: string): Promise<string> {
     const problems = new InputProblems();
@@ -54,6 +53,7 @@ export class NamespaceOptions {
     return zone;
   }
 
+  /** Throws an InputError listing vCenter's namespaces unless the Supervisor has this one. */
   async checkNamespace(field = 'namespace'): Promise<true> {
     const { supervisor, vcenter, supervisorConfig } = this.target;
     try {
@@ -157,10 +157,6 @@ export class NamespaceOptions {
     }
   }
 
-  /**
-   * The ClusterClass by name, which must be in the namespace and offer the worker class the
-   * node pools use.
-   */
   /** The namespace's ClusterClasses, read once. */
   clusterClasses(): Promise<KubeObject[]> {
     return this.once('clusterClasses', () =>
@@ -171,6 +167,10 @@ export class NamespaceOptions {
     );
   }
 
+  /**
+   * The ClusterClass by name, which must be in the namespace and offer the worker class the
+   * node pools use.
+   */
   async clusterClass(
     field: string,
     value: string,

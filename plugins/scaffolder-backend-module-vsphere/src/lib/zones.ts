@@ -1,4 +1,8 @@
 import { NotFoundError } from '@backstage/errors';
+import {
+  NamespaceZone,
+  zonesOpenTo,
+} from '@backstage-vsphere/plugin-vsphere-node';
 import { checkUnique } from './names';
 import { InputProblems } from './problems';
 import { listNames } from './resolve';
@@ -18,10 +22,9 @@ async function namespaceZones(
   target: SupervisorTarget,
   namespace: string,
   signal?: AbortSignal,
-): Promise<string[] | undefined> {
+): Promise<NamespaceZone[] | undefined> {
   try {
-    const found = await target.vcenter.getNamespace(namespace, { signal });
-    return found.zones?.map(z => z.zone);
+    return (await target.vcenter.getNamespace(namespace, { signal })).zones;
   } catch (error) {
     // a Kubernetes namespace vCenter does not list: the Supervisor's zones bound it
     if (error instanceof NotFoundError) return undefined;
@@ -65,9 +68,7 @@ export async function checkZones(options: {
   if (!bound) {
     return [];
   }
-  const valid = bound
-    .map(z => z.zone)
-    .filter(zone => !placed || placed.includes(zone));
+  const valid = zonesOpenTo(bound, placed).map(z => z.zone);
   const of = options.namespace
     ? `namespace '${options.namespace}' on ${supervisorLabel(target)}`
     : supervisorLabel(target);

@@ -22,7 +22,11 @@ import {
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { VsphereInventory } from '../inventory/VsphereInventory';
-import { pickVCenter, overviewTargetOf } from '../service/resolveEntityTarget';
+import {
+  entityTargetOf,
+  pickVCenter,
+  overviewTargetOf,
+} from '../service/resolveEntityTarget';
 import { VsphereEntityService } from '../service/VsphereEntityService';
 
 /** Capacity moves slowly; the real-time perf interval is 20 s, so caching longer shows nothing new. */
@@ -92,7 +96,8 @@ export async function createInsightsRouter(
     }
     const annotations = entity.metadata.annotations ?? {};
     if (annotations[ANNOTATION_SUPERVISOR_NAMESPACE]) {
-      const page = await service.readablePage(entityRefOf(req), credentials);
+      // read and checked above: the annotations are all that is left to read
+      const page = entityTargetOf(entity, clients.configs, entityRef);
       const vcenter = page.vcenter.name;
       const namespace = page.target.namespace;
       // vCenter says which cluster hosts the namespace; asked once a minute, not per viewer

@@ -11,6 +11,7 @@ import {
   describeVersionRange,
   kubernetesVersionOfImage,
   kubernetesVersionsInRange,
+  zonesOpenTo,
 } from '@backstage-vsphere/plugin-vsphere-node';
 import { CacheService } from '@backstage/backend-plugin-api';
 import { CoalescingCache } from './CoalescingCache';
@@ -274,23 +275,18 @@ export class CachedPickerOptions {
         ? this.vcenterNamespace(vcenter, query.namespace)
         : undefined,
     ]);
-    const placed = namespace?.zones
-      ? new Set(namespace.zones.map(z => z.zone))
-      : undefined;
-    return zones
-      .filter(z => !placed || placed.has(z.zone))
-      .map(z => ({
-        value: z.zone,
-        label: z.zone,
-        description: [
-          z.type && `${z.type.toLowerCase()} zone`,
-          `${z.namespaces.length} namespace${
-            z.namespaces.length === 1 ? '' : 's'
-          }`,
-        ]
-          .filter(Boolean)
-          .join(', '),
-      }));
+    return zonesOpenTo(zones, namespace?.zones).map(z => ({
+      value: z.zone,
+      label: z.zone,
+      description: [
+        z.type && `${z.type.toLowerCase()} zone`,
+        `${z.namespaces.length} namespace${
+          z.namespaces.length === 1 ? '' : 's'
+        }`,
+      ]
+        .filter(Boolean)
+        .join(', '),
+    }));
   }
 
   /** Forgets the option lists read so far, on every replica. */

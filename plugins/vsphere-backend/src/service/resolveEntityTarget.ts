@@ -115,6 +115,15 @@ export async function resolveEntityTarget(options: {
   if (!entity) {
     throw new NotFoundError(`Entity ${entityRef} was not found in the catalog`);
   }
+  return entityTargetOf(entity, options.vcenters, entityRef);
+}
+
+/** Reads an entity's vSphere annotations, for a caller that has read the entity already. */
+export function entityTargetOf(
+  entity: Entity,
+  vcenters: VCenterConfig[],
+  entityRef: string,
+): ResolvedEntityTarget {
   const target = getVsphereEntityTarget(entity);
   if (!target) {
     throw new InputError(
@@ -122,7 +131,7 @@ export async function resolveEntityTarget(options: {
     );
   }
   checkTargetAnnotations(entityRef, target);
-  const vcenter = pickVCenter(options.vcenters, target.vcenter);
+  const vcenter = pickVCenter(vcenters, target.vcenter);
   return {
     entity,
     entityRef,

@@ -4,6 +4,7 @@ export type { VCenterObjectChange, VCenterWatchOptions } from './VCenterWatch';
 export type { ObjectProperties, PropertySpec } from './propertyCollector';
 export type { MoRef } from './soapXml';
 export type { HostUsage } from './capacity';
+export { zonesOpenTo } from './zones';
 export type {
   ContentLibrary,
   ContentLibraryItem,

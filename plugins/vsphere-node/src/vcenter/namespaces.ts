@@ -296,29 +296,19 @@ export class NamespaceInstances {
     spec: NamespaceCreateSpec,
     options: VCenterCallOptions = {},
   ): Promise<void> {
-    instancePath(spec.namespace);
+    instancePath(spec.namespace); // checks the name before anything is sent
     const action = `create Supervisor namespace '${spec.namespace}'`;
-    if (!needsV2(spec)) {
-      await this.rest.call({
-        method: 'POST',
-        path: INSTANCES,
-        body: createSpecToWire(spec),
-        idempotent: false,
-        action,
-        signal: options.signal,
-      });
-      return;
-    }
+    const v2 = needsV2(spec);
     const body = await this.rest.call(
       {
         method: 'POST',
-        path: INSTANCES_V2,
-        body: createSpecToWireV2(spec),
+        path: v2 ? INSTANCES_V2 : INSTANCES,
+        body: v2 ? createSpecToWireV2(spec) : createSpecToWire(spec),
         idempotent: false,
         action,
         signal: options.signal,
       },
-      { allowRouteMissing: true },
+      { allowRouteMissing: v2 },
     );
     if (body === ROUTE_MISSING) {
       this.v2 = false;
