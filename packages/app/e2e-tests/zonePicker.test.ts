@@ -24,7 +24,10 @@ test("the namespace template offers the chosen Supervisor's zones", async ({
   await pick(page, 'vCenter', 'testenv');
 
   await pick(page, 'Supervisor', /^supervisor\b(?!2)/);
-  expect(await offered(page, 'Zones')).toEqual(['zone-a', 'zone-b']);
+  // the list reloads when the Supervisor changes: ask again until it has, as below
+  await expect(async () => {
+    expect(await offered(page, 'Zones')).toEqual(['zone-a', 'zone-b']);
+  }).toPass({ timeout: 30_000 });
 
   await pick(page, 'Supervisor', /supervisor2/);
   await expect(async () => {
